@@ -1,0 +1,146 @@
+"""The site's data files (docs/_data/), loaded once, shape-checked with line numbers."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import LANGUAGES
+from .problems import InputError, Problem
+from .yamlio import Located, load_located_file
+
+DATA_DIR = Path("docs/_data")
+
+
+@dataclass
+class SiteData:
+    root: Path
+    bibliography: dict[str, dict[str, Any]] = field(default_factory=dict)
+    bibliography_src: Located | None = None
+    glossary: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    glossary_src: Located | None = None
+    helplines: dict[str, Any] = field(default_factory=dict)
+    themes: dict[str, dict[str, str]] = field(default_factory=dict)
+    site: dict[str, Any] = field(default_factory=dict)
+    validation: dict[str, Any] = field(default_factory=dict)
+    denylist: set[str] = field(default_factory=set)
+
+    def rel(self, name: str) -> str:
+        return (DATA_DIR / name).as_posix()
+
+    def helpline_digits(self) -> set[str]:
+        """Every help-line number as bare digits: the only phone numbers a page may show."""
+        digits = set()
+        for country in self.helplines.get("countries", []):
+            for line in country.get("lines", []):
+                digits.add("".join(ch for ch in str(line.get("number", "")) if ch.isdigit()))
+        return digits
+
+
+def name_hash(word: str) -> str:
+    return hashlib.sha256(word.strip().lower().encode("utf-8")).hexdigest()
+
+
+def _bilingual(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(value.get(lang), str) and value.get(lang).strip() for lang in LANGUAGES
+    )
+
+
+def _load(root: Path, name: str, problems: list[Problem]) -> Located | None:
+    path = root / DATA_DIR / name
+    if not path.exists():
+        problems.append(Problem((DATA_DIR / name).as_posix(), 1, 1, "DATA001", "data file is missing"))
+        return None
+    try:
+        return load_located_file(path, root)
+    except InputError as error:
+        problems.extend(error.problems)
+        return None
+
+
+def load_site_data(root: Path) -> tuple[SiteData, list[Problem]]:
+    """Load every data file; return what could be loaded and the problems found."""
+    problems: list[Problem] = []
+    data = SiteData(root)
+
+    bib = _load(root, "bibliography.yml", problems)
+    if bib is not None:
+        data.bibliography_src = bib
+        rel = data.rel("bibliography.yml")
+        if not isinstance(bib.data, dict):
+            problems.append(Problem(rel, 1, 1, "DATA002", "the bibliography must map keys to entries"))
+        else:
+            for key, entry in bib.data.items():
+                line = bib.line(key)
+                if not isinstance(entry, dict):
+                    problems.append(Problem(rel, line, 1, "DATA002", f"entry '{key}' must be a mapping"))
+                    continue
+                missing = [f for f in ("type", "authors", "title") if not entry.get(f)]
+                if missing or "year" not in entry:
+                    missing += [] if "year" in entry else ["year"]
+                    problems.append(
+                        Problem(rel, line, 1, "DATA002",
+                                f"entry '{key}' lacks {', '.join(missing)}")
+                    )
+                    continue
+                data.bibliography[key] = entry
+
+    glossary = _load(root, "glossary.yml", problems)
+    if glossary is not None:
+        data.glossary_src = glossary
+        rel = data.rel("glossary.yml")
+        if not isinstance(glossary.data, dict):
+            problems.append(Problem(rel, 1, 1, "DATA002", "the glossary must map keys to terms"))
+        else:
+            for key, entry in glossary.data.items():
+                data.glossary[key] = entry if isinstance(entry, dict) else {}
+
+    helplines = _load(root, "helplines.yml", problems)
+    if helplines is not None:
+        rel = data.rel("helplines.yml")
+        countries = helplines.data.get("countries") if isinstance(helplines.data, dict) else None
+        if not isinstance(countries, list):
+            problems.append(Problem(rel, 1, 1, "DATA002", "help lines need a 'countries' list"))
+        else:
+            for i, country in enumerate(countries):
+                line = helplines.line("countries", i)
+                if not isinstance(country, dict) or not _bilingual(country.get("name")):
+                    problems.append(Problem(rel, line, 1, "DATA002",
+                                            "each country needs an id and a name in fr and en"))
+                    continue
+                for j, entry in enumerate(country.get("lines") or []):
+                    if not isinstance(entry, dict) or not entry.get("number") or not _bilingual(
+                        entry.get("name")
+                    ):
+                        problems.append(Problem(
+                            rel, helplines.line("countries", i, "lines", j), 1, "DATA002",
+                            "each help line needs a number and a name in fr and en"))
+            data.helplines = helplines.data
+
+    themes = _load(root, "testimony_themes.yml", problems)
+    if themes is not None and isinstance(themes.data, dict):
+        for key, labels in themes.data.items():
+            if not _bilingual(labels):
+                problems.append(Problem(data.rel("testimony_themes.yml"), themes.line(key), 1,
+                                        "DATA002", f"theme '{key}' needs a label in fr and en"))
+            else:
+                data.themes[key] = labels
+
+    site = _load(root, "site.yml", problems)
+    if site is not None and isinstance(site.data, dict):
+        data.site = site.data
+
+    validation = _load(root, "validation.yml", problems)
+    if validation is not None and isinstance(validation.data, dict):
+        data.validation = validation.data
+
+    denylist = root / DATA_DIR / "names_denylist.txt"
+    if denylist.exists():
+        for line in denylist.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                data.denylist.add(line.lower())
+    return data, problems

@@ -1,0 +1,1 @@
+"""Exercise sheets: one bilingual source, a web page and fillable, tagged PDFs."""

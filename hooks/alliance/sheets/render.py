@@ -1,0 +1,70 @@
+"""Render a sheet: the HTML fragment for the web page, and the PDF from the same template."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import segno
+
+from ..bibliography import reference_markdown
+from ..words import WORDS, long_date
+from .model import Sheet
+
+PAPERS = {"a4": "A4", "letter": "letter"}
+# The PDFs each language offers: A4 everywhere, US Letter for English too.
+PDF_FORMATS = {"fr": ("a4",), "en": ("a4", "letter")}
+
+
+def templates(root: Path) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(root / "overrides"),
+        autoescape=True, trim_blocks=False, lstrip_blocks=False,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def pdf_name(sheet_id: str, lang: str, paper: str) -> str:
+    return f"{sheet_id}.{lang}.{paper}.pdf"
+
+
+def render_fragment(root: Path, sheet: Sheet, lang: str, pdf: bool = False) -> str:
+    """The sheet body (intro, form, privacy note) as HTML, with no blank line in it."""
+    env = templates(root)
+    out = env.get_template("sheets/sheet.html").render(
+        sheet=sheet, t=sheet.text[lang], lang=lang, words=WORDS[lang], pdf=pdf)
+    return "\n".join(line for line in out.splitlines() if line.strip())
+
+
+def _plain_reference(entry: dict[str, Any], lang: str) -> str:
+    """A reference as plain text for the PDF (the Markdown emphasis stripped)."""
+    text = reference_markdown(entry, lang).replace("*", "")
+    return html.unescape(text.split(" [https://doi.org/")[0])
+
+
+def render_pdf_html(root: Path, sheet: Sheet, lang: str, paper: str, url: str,
+                    bibliography: dict[str, Any]) -> str:
+    env = templates(root)
+    css = (root / "overrides/sheets/pdf.css").read_text(encoding="utf-8")
+    css = css.replace("@page { size: A4", f"@page {{ size: {PAPERS[paper]}")
+    qr = segno.make(url, error="m").svg_data_uri(scale=2, border=1)
+    sources = [_plain_reference(bibliography[k], lang) for k in sheet.sources if k in bibliography]
+    return env.get_template("sheets/pdf.html").render(
+        sheet=sheet, t=sheet.text[lang], lang=lang, words=WORDS[lang], pdf=True, css=css,
+        paper=paper, url=url, qr=qr, sources=sources,
+        version=long_date(sheet.last_reviewed, lang))
+
+
+def write_pdf(html_text: str, target: Path, root: Path) -> int:
+    """Write a tagged PDF/UA-1 with form fields; return its number of pages."""
+    from weasyprint import HTML  # imported late: it needs Pango, only PDF building does
+
+    document = HTML(string=html_text, base_url=(root / "docs/assets").as_uri() + "/").render(
+        pdf_forms=True, pdf_variant="pdf/ua-1")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    document.write_pdf(tmp, pdf_forms=True, pdf_variant="pdf/ua-1")
+    tmp.replace(target)  # never leave a half-written PDF behind
+    return len(document.pages)

@@ -1,0 +1,118 @@
+"""Interface strings of the generated parts, in each language (content lives in docs/)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+MONTHS = {
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}
+
+WORDS: dict[str, dict[str, Any]] = {
+    "fr": {
+        "purpose": "À quoi sert cette fiche",
+        "when": "Quand l'utiliser",
+        "steps": "Comment faire",
+        "note": "À savoir :",
+        "not_a_test": "Cette fiche est une aide à la réflexion, pas un test ni un questionnaire "
+                      "validé : elle ne donne ni score ni diagnostic.",
+        "fill": "À remplir",
+        "row": "ligne",
+        "privacy_title": "Ce que vous écrivez reste chez vous",
+        "privacy_web": "Ce que vous tapez reste dans cette page et n'est envoyé nulle part. "
+                       "Tout est effacé quand vous quittez la page, sauf si vous choisissez de "
+                       "garder vos réponses sur cet appareil.",
+        "privacy_pdf": "Ce que vous écrivez sur cette fiche est à vous. Vous choisissez ce que "
+                       "vous en partagez, et avec qui.",
+        "sheet": "Fiche d'exercice",
+        "sources": "Sources",
+        "qr_alt": "Code QR menant à la version en ligne :",
+        "online": "Version en ligne :",
+        "version": "Version du",
+        "licence": "Licence CC BY-SA 4.0",
+        "help_pdf": "Besoin d'aide maintenant ? Voir la page « Besoin d'aide » du site.",
+        "written_by": "Rédaction",
+        "reviewed_by": "Relecture",
+        "last_reviewed": "Dernière relecture",
+        "no_sources": "Cette page ne s'appuie pas sur une publication : elle présente le site "
+                      "lui-même ou renvoie aux pages qui citent leurs sources.",
+        "download": "Télécharger",
+        "pdf_a4": "PDF A4",
+        "pdf_letter": "PDF US Letter",
+        "page": "page",
+        "pages": "pages",
+        "fillable": "à remplir à l'écran",
+        "keep": "Garder mes réponses sur cet appareil",
+        "erase": "Effacer mes réponses",
+        "print": "Imprimer",
+        "keep_help": "Rien n'est envoyé : vos réponses restent dans ce navigateur, "
+                     "jusqu'à ce que vous les effaciez.",
+        "for": {"patients": "Pour les patients", "trainees": "Pour les personnes en formation",
+                "therapists": "Pour les soignants"},
+        "patient_voice": "Patient",
+        "therapist_voice": "Soignant",
+        "testimonies_by_theme": "Par thème",
+        "testimonies_all": "Tous les témoignages",
+        "setting": "Cadre",
+        "kind_paraphrase": "Paraphrase d'un témoignage publié",
+        "kind_composite": "Témoignage composite, écrit pour le site",
+        "kind_contributed": "Témoignage confié au site",
+    },
+    "en": {
+        "purpose": "What this sheet is for",
+        "when": "When to use it",
+        "steps": "How to use it",
+        "note": "Good to know:",
+        "not_a_test": "This sheet is a reflection aid, not a test or a validated questionnaire: "
+                      "it gives no score and no diagnosis.",
+        "fill": "To fill in",
+        "row": "row",
+        "privacy_title": "What you write stays with you",
+        "privacy_web": "What you type stays in this page and is never sent anywhere. It is "
+                       "erased when you leave the page, unless you choose to keep your answers "
+                       "on this device.",
+        "privacy_pdf": "What you write on this sheet is yours. You choose what you share, "
+                       "and with whom.",
+        "sheet": "Exercise sheet",
+        "sources": "Sources",
+        "qr_alt": "QR code leading to the online version:",
+        "online": "Online version:",
+        "version": "Version of",
+        "licence": "Licence CC BY-SA 4.0",
+        "help_pdf": "Need help now? See the site's \u201cNeed help\u201d page.",
+        "written_by": "Written by",
+        "reviewed_by": "Reviewed by",
+        "last_reviewed": "Last reviewed",
+        "no_sources": "This page does not rely on a publication: it presents the site itself "
+                      "or points to the pages that cite their sources.",
+        "download": "Download",
+        "pdf_a4": "PDF A4",
+        "pdf_letter": "PDF US Letter",
+        "page": "page",
+        "pages": "pages",
+        "fillable": "fillable on screen",
+        "keep": "Keep my answers on this device",
+        "erase": "Erase my answers",
+        "print": "Print",
+        "keep_help": "Nothing is sent: your answers stay in this browser until you erase them.",
+        "for": {"patients": "For patients", "trainees": "For trainees",
+                "therapists": "For clinicians"},
+        "patient_voice": "Patient",
+        "therapist_voice": "Professional",
+        "testimonies_by_theme": "By theme",
+        "testimonies_all": "All testimonies",
+        "setting": "Setting",
+        "kind_paraphrase": "Paraphrase of a published testimony",
+        "kind_composite": "Composite testimony, written for the site",
+        "kind_contributed": "Testimony shared with the site",
+    },
+}
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """'21 novembre 2026' / '21 November 2026'."""
+    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"

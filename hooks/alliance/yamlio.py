@@ -1,0 +1,74 @@
+"""YAML loading that remembers where each value came from, for path:line messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import InputError, Problem
+
+KeyPath = tuple[Any, ...]
+
+
+@dataclass
+class Located:
+    """Parsed YAML data plus the 1-based line of every mapping key and list item."""
+
+    data: Any
+    lines: dict[KeyPath, int] = field(default_factory=dict)
+    line_offset: int = 0
+
+    def line(self, *path: Any) -> int:
+        """Line of the deepest known prefix of `path` (the file's first line if none)."""
+        for end in range(len(path), -1, -1):
+            found = self.lines.get(tuple(path[:end]))
+            if found is not None:
+                return found + self.line_offset
+        return 1 + self.line_offset
+
+
+def _record(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[(*prefix, key)] = key_node.start_mark.line + 1
+            _record(value_node, (*prefix, key), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*prefix, index)] = item.start_mark.line + 1
+            _record(item, (*prefix, index), lines)
+
+
+def load_located(text: str, rel_path: str, line_offset: int = 0) -> Located:
+    """Parse YAML text; a syntax error becomes one InputError naming file and line."""
+    try:
+        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        col = mark.column + 1 if mark else 1
+        reason = error.problem or str(error)
+        raise InputError(
+            [Problem(rel_path, line, col, "YAML001", f"this is not valid YAML: {reason}")]
+        ) from None
+    except yaml.YAMLError as error:  # pragma: no cover - non-marked errors are rare
+        raise InputError(
+            [Problem(rel_path, 1 + line_offset, 1, "YAML001", f"this is not valid YAML: {error}")]
+        ) from None
+    lines: dict[KeyPath, int] = {}
+    if node is not None:
+        _record(node, (), lines)
+    return Located(data, lines, line_offset)
+
+
+def load_located_file(path: Path, root: Path) -> Located:
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError([Problem(rel, 1, 1, "FILE001", f"cannot read this file: {error}")]) from None
+    return load_located(text, rel)
