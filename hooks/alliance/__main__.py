@@ -1,0 +1,62 @@
+"""Command line: the same checks as the build, without building.
+
+    python -m alliance check              report every problem, exit 1 if any
+    python -m alliance sync-translations  record that each page pair is in line
+    python -m alliance denylist-add NAME  add a name (as a hash) to the denylist
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import ROOT
+from .checks import run_all
+from .checks.external_links import write_report
+from .context import load_context
+from .data import DATA_DIR, name_hash
+from .problems import format_report
+from .translations_sync import sync_all
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m alliance", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=ROOT, help="repository root")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="run every content check")
+    sub.add_parser("sync-translations", help="record that each page pair is in line")
+    deny = sub.add_parser("denylist-add", help="add names to the denylist (stored hashed)")
+    deny.add_argument("names", nargs="+")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+
+    if args.command == "check":
+        ctx = load_context(root)
+        problems = run_all(ctx)
+        report = write_report(ctx)
+        if problems:
+            print(format_report(problems), file=sys.stderr)
+            return 1
+        print(f"All checks passed: {len(ctx.pages)} pages, {len(ctx.sheets)} sheets. "
+              f"External links listed in {report.relative_to(root)}.")
+        return 0
+    if args.command == "sync-translations":
+        changed = sync_all(root)
+        for rel in changed:
+            print(f"updated {rel}")
+        print(f"{len(changed)} page(s) updated.")
+        return 0
+    if args.command == "denylist-add":
+        path = root / DATA_DIR / "names_denylist.txt"
+        with path.open("a", encoding="utf-8") as out:
+            for name in args.names:
+                out.write(name_hash(name) + "\n")
+        print(f"added {len(args.names)} name(s) to {path.relative_to(root)} (as hashes)")
+        return 0
+    return 2  # pragma: no cover
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,37 @@
+"""Content checks. Each module has `check(ctx) -> list[Problem]`; `run_all` runs them all,
+and the build and `make check` report the same list."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..context import SiteContext
+from ..problems import Problem
+from . import (
+    citations,
+    external_links,
+    frontmatter,
+    glossary,
+    helplines,
+    images,
+    links,
+    readability,
+    sheets,
+    testimonies,
+    translations,
+    typography,
+)
+
+CHECKS = (links, translations, citations, testimonies, images, external_links, glossary,
+          helplines, readability, typography, sheets)
+
+
+def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:
+    problems = list(ctx.problems)
+    problems += frontmatter.check(ctx, today or dt.date.today())
+    for module in CHECKS:
+        problems += module.check(ctx)
+    return sorted(set(problems))
+
+
+__all__ = ["external_links", "run_all"]

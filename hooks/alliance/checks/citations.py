@@ -1,0 +1,54 @@
+"""CITE: citations resolve to the bibliography, every entry is used, figures are cited."""
+
+from __future__ import annotations
+
+import re
+
+from ..bibliography import cited_keys
+from ..context import SiteContext
+from ..markdown_scan import blocks
+from ..problems import Problem
+
+
+def check(ctx: SiteContext) -> list[Problem]:
+    out: list[Problem] = []
+    bib = ctx.data.bibliography
+    used: set[str] = set()
+    patterns = [re.compile(p) for p in
+                ctx.data.validation.get("statistics", {}).get("patterns", [])]
+    for page in ctx.pages:
+        for key in page.meta.get("sources") or []:
+            used.add(str(key))
+            if key not in bib:
+                out.append(page.problem(page.front.line("sources"), 1, "CITE001",
+                                        f"unknown bibliography key '{key}' in sources"))
+        for block in blocks(page):
+            keys = cited_keys(block.text)
+            for number, line in block.lines:
+                for key, col in cited_keys(line):
+                    used.add(key)
+                    if key not in bib:
+                        out.append(page.problem(number, col, "CITE001",
+                                                f"unknown citation key '@{key}': not in "
+                                                "docs/_data/bibliography.yml"))
+            if keys or block.text.lstrip().startswith("#"):
+                continue
+            for number, line in block.lines:
+                hit = next((m for p in patterns for m in [p.search(line)] if m), None)
+                if hit:
+                    out.append(page.problem(number, hit.start() + 1, "CITE003",
+                                            f"figure '{hit.group(0).strip()}' without a citation "
+                                            "in its paragraph: add [@key]"))
+                    break
+    for sheet in ctx.sheets.values():
+        for key in sheet.sources:
+            used.add(key)
+            if key not in bib:
+                out.append(Problem(sheet.source, 1, 1, "CITE001",
+                                   f"unknown bibliography key '{key}' in sources"))
+    src = ctx.data.bibliography_src
+    for key in sorted(set(bib) - used):
+        line = src.line(key) if src else 1
+        out.append(Problem("docs/_data/bibliography.yml", line, 1, "CITE002",
+                           f"entry '{key}' is cited nowhere: cite it or remove it"))
+    return out

@@ -1,0 +1,104 @@
+"""LINK: every internal link leads to a page the build produces, and its anchor exists."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import unquote
+
+from .. import LANGUAGES
+from ..context import SiteContext
+from ..markdown_scan import anchors, links
+from ..problems import Problem
+from ..sheets.render import PDF_FORMATS, pdf_name
+from ..sources import SourcePage
+
+SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+SHEET_ANCHORS = {"a-quoi-ca-sert", "quand", "comment", "a-remplir", "confidentialite"}
+
+
+def generated_anchors(ctx: SiteContext, stem: str) -> set[str]:
+    """Anchors the build adds to a page (from data), on top of those in its source."""
+    out = {"sources"}
+    if stem == "comprendre/glossaire":
+        out |= set(ctx.data.glossary)
+    if stem == "comprendre/references":
+        out |= set(ctx.data.bibliography)
+    if stem == "aide":
+        out |= {c.get("id", "") for c in ctx.data.helplines.get("countries", [])}
+    if stem == "temoignages/index":
+        out |= {"tous", "par-theme"} | {f"theme-{t}" for t in ctx.data.themes}
+    if stem == "fiches/index":
+        out |= {"patients", "therapists", "trainees"}
+    if stem.startswith("fiches/") and stem != "fiches/index":
+        out |= SHEET_ANCHORS
+    return out
+
+
+def produced_files(ctx: SiteContext) -> set[str]:
+    """Files (not pages) the build produces under docs-relative paths, per language prefix."""
+    out = set()
+    for sheet_id in ctx.sheets:
+        for lang, papers in PDF_FORMATS.items():
+            for paper in papers:
+                out.add(f"{lang}:fiches/pdf/{pdf_name(sheet_id, lang, paper)}")
+    return out
+
+
+def check(ctx: SiteContext) -> list[Problem]:
+    out: list[Problem] = []
+    pages = {(p.stem, p.lang): p for p in ctx.pages}
+    anchor_cache: dict[tuple[str, str], set[str]] = {}
+    files = produced_files(ctx)
+    assets = {p.relative_to(ctx.root / "docs").as_posix()
+              for p in (ctx.root / "docs/assets").rglob("*") if p.is_file()}
+
+    def page_anchors(page: SourcePage) -> set[str]:
+        key = (page.stem, page.lang)
+        if key not in anchor_cache:
+            anchor_cache[key] = anchors(page) | generated_anchors(ctx, page.stem)
+        return anchor_cache[key]
+
+    for page in ctx.pages:
+        for link in links(page):
+            target = link.target
+            if SCHEMES.match(target) or target.startswith("//"):
+                continue  # external, mailto:, tel: — the external-links check covers them
+            path, _, fragment = target.partition("#")
+            fragment = unquote(fragment)
+            if not path:
+                if fragment and fragment not in page_anchors(page):
+                    out.append(page.problem(link.line, link.col, "LINK002",
+                                            f"broken link '{target}': no heading or element "
+                                            f"with id '{fragment}' in this page"))
+                continue
+            if path.startswith("/"):
+                out.append(page.problem(link.line, link.col, "LINK003",
+                                        f"absolute link '{target}': write a relative link to "
+                                        "the Markdown file instead"))
+                continue
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.stem), path))
+            lang = page.lang
+            if resolved.endswith(".md"):
+                stem = resolved[:-3]
+                for code in LANGUAGES:
+                    if stem.endswith(f".{code}"):
+                        stem, lang = stem[: -len(code) - 1], code
+                target_page = pages.get((stem, lang))
+                if target_page is None:
+                    out.append(page.problem(link.line, link.col, "LINK001",
+                                            f"broken link '{target}': no page docs/{stem}.{lang}.md"))
+                    continue
+                if stem == "comprendre/glossaire" and fragment:
+                    continue  # glossary anchors: the glossary check reports unknown terms
+                if fragment and fragment not in page_anchors(target_page):
+                    out.append(page.problem(link.line, link.col, "LINK002",
+                                            f"broken link '{target}': no heading or element with "
+                                            f"id '{fragment}' in docs/{stem}.{lang}.md"))
+            elif f"{page.lang}:{resolved}" in files or resolved in assets:
+                continue
+            else:
+                out.append(page.problem(link.line, link.col, "LINK001",
+                                        f"broken link '{target}': the build produces no file "
+                                        f"'{resolved}' for this language"))
+    return out

@@ -1,0 +1,268 @@
+"""Page transforms shared by every engine: citations, generated lists, byline, sources.
+
+`page_markdown` works on Markdown before rendering; `page_html` on the rendered HTML.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+from typing import Any
+
+from . import LANGUAGES
+from .bibliography import bibliography_markdown, relative_link, replace_citations
+from .context import SiteContext
+from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
+from .words import WORDS, long_date
+
+MARKER = re.compile(r"^<!--\s*([a-z-]+)\s*-->[ \t]*$", re.MULTILINE)
+PLACEHOLDER = re.compile(r"\{\{\s*(contact_email|testimony_email)\s*\}\}")
+TITLE_LINE = re.compile(r"^# .+$", re.MULTILINE)
+GLOSSARY_STEM = "comprendre/glossaire"
+
+
+def esc(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+# ---------------------------------------------------------------- generated parts
+
+def helplines_markdown(ctx: SiteContext, lang: str) -> str:
+    out = []
+    for country in ctx.data.helplines.get("countries", []):
+        out.append(f"## {country['name'][lang]} {{ #{country['id']} }}\n")
+        for line in country.get("lines", []):
+            shown = line.get("display") or line["number"]
+            tel = "".join(ch for ch in str(line["number"]) if ch.isdigit())
+            note = f" {line['note'][lang]}" if line.get("note") else ""
+            colon = "\u00a0:" if lang == "fr" else ":"
+            out.append(f"- **[{esc(shown)}](tel:{tel})**{colon} {esc(line['name'][lang])}.{esc(note)}")
+        out.append("")
+    verified = ctx.data.helplines.get("verified")
+    if isinstance(verified, dt.date):
+        label = {"fr": "Numéros vérifiés le", "en": "Numbers checked on"}[lang]
+        out.append(f"*{label} {long_date(verified, lang)}.*\n")
+    return "\n".join(out)
+
+
+def glossary_markdown(ctx: SiteContext, lang: str) -> str:
+    entries = sorted(ctx.data.glossary.items(),
+                     key=lambda kv: str(kv[1].get(lang, {}).get("term", kv[0])).lower())
+    out = []
+    for key, entry in entries:
+        term = entry.get(lang, {})
+        out.append(f"## {esc(term.get('term', key))} {{ #{key} }}\n\n{esc(term.get('definition', ''))}\n")
+    return "\n".join(out)
+
+
+def testimonies_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
+    words = WORDS[lang]
+    pages = sorted(ctx.pages_of_kind("testimony", lang), key=lambda p: p.stem)
+    out = [f"## {words['testimonies_all']} {{ #tous }}\n"]
+    for page in pages:
+        info = page.meta.get("testimony") or {}
+        kind = words.get(f"kind_{info.get('type')}", "")
+        themes = ", ".join(ctx.data.themes.get(t, {}).get(lang, t) for t in info.get("themes", []))
+        link = relative_link(stem, page.stem)
+        out.append(f"- **[{esc(page.meta.get('title', page.stem))}]({link})** — "
+                   f"{esc(info.get('setting', ''))}. *{kind}.* {esc(themes)}.")
+    out.append(f"\n## {words['testimonies_by_theme']} {{ #par-theme }}\n")
+    for theme, labels in ctx.data.themes.items():
+        having = [p for p in pages if theme in (p.meta.get("testimony") or {}).get("themes", [])]
+        if not having:
+            continue
+        out.append(f"### {esc(labels[lang])} {{ #theme-{theme} }}\n")
+        for page in having:
+            link = relative_link(stem, page.stem, theme)
+            out.append(f"- [{esc(page.meta.get('title', page.stem))}]({link})")
+        out.append("")
+    return "\n".join(out)
+
+
+def human_size(size: int, lang: str) -> str:
+    kb = max(1, round(size / 1024))
+    return f"{kb}\u00a0{'Ko' if lang == 'fr' else 'KB'}"
+
+
+def pdf_label(ctx: SiteContext, sheet_id: str, lang: str, paper: str) -> str:
+    words = WORDS[lang]
+    name = words["pdf_a4"] if paper == "a4" else words["pdf_letter"]
+    info = ctx.pdfs.get((sheet_id, lang, paper))
+    if not info:
+        return f"{name}, {words['fillable']}"
+    pages = f"{info.pages}\u00a0{words['page'] if info.pages == 1 else words['pages']}"
+    return f"{name}, {pages}, {human_size(info.size, lang)}, {words['fillable']}"
+
+
+def sheet_downloads(ctx: SiteContext, sheet_id: str, lang: str, from_stem: str) -> str:
+    links = []
+    for paper in PDF_FORMATS[lang]:
+        target = posixpath.relpath(f"fiches/pdf/{pdf_name(sheet_id, lang, paper)}",
+                                   posixpath.dirname(from_stem) or ".")
+        links.append(f"[{pdf_label(ctx, sheet_id, lang, paper)}]({target})")
+    return " · ".join(links)
+
+
+def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
+    words = WORDS[lang]
+    out = []
+    for audience in ("patients", "therapists", "trainees"):
+        chosen = [s for s in ctx.sheets.values() if s.audience and s.audience[0] == audience]
+        if not chosen:
+            continue
+        out.append(f"## {words['for'][audience]} {{ #{audience} }}\n")
+        for sheet in sorted(chosen, key=lambda s: s.text[lang].title.lower()):
+            text = sheet.text[lang]
+            link = relative_link(stem, f"fiches/{sheet.id}")
+            out.append(f"- **[{esc(text.title)}]({link})**: {esc(text.description)}  \n"
+                       f"  {words['download']}: {sheet_downloads(ctx, sheet.id, lang, stem)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def sheet_page_markdown(ctx: SiteContext, sheet_id: str, stem: str, lang: str) -> str:
+    sheet = ctx.sheets[sheet_id]
+    words = WORDS[lang]
+    controls = (
+        f'<div class="sheet-tools" data-sheet-tools hidden>\n'
+        f'<p class="sheet-keep"><input type="checkbox" id="keep-{sheet.id}" data-keep>'
+        f'<label for="keep-{sheet.id}">{esc(words["keep"])}</label></p>\n'
+        f'<p class="sheet-keep-help">{esc(words["keep_help"])}</p>\n'
+        f'<p><button type="button" class="md-button" data-erase>{esc(words["erase"])}</button> '
+        f'<button type="button" class="md-button" data-print>{esc(words["print"])}</button></p>\n'
+        f"</div>"
+    )
+    return (
+        f"# {esc(sheet.text[lang].title)}\n\n"
+        f"{esc(sheet.text[lang].description)}\n{{: .sheet-lead }}\n\n"
+        f"{words['download']}: {sheet_downloads(ctx, sheet.id, lang, stem)}\n{{: .sheet-downloads }}\n\n"
+        f"{controls}\n\n{render_fragment(ctx.root, sheet, lang)}\n"
+    )
+
+
+# ---------------------------------------------------------------- page furniture
+
+def byline_html(meta: dict[str, Any], lang: str) -> str:
+    words = WORDS[lang]
+    parts = []
+    if meta.get("authors"):
+        parts.append(f"{words['written_by']}\u00a0: " if lang == "fr" else f"{words['written_by']}: ")
+        parts[-1] += esc(", ".join(meta["authors"]))
+    if meta.get("reviewers"):
+        sep = "\u00a0: " if lang == "fr" else ": "
+        parts.append(f"{words['reviewed_by']}{sep}{esc(', '.join(meta['reviewers']))}")
+    reviewed = meta.get("last_reviewed")
+    if isinstance(reviewed, dt.date):
+        sep = "\u00a0: " if lang == "fr" else ": "
+        parts.append(f'{words["last_reviewed"]}{sep}<time datetime="{reviewed.isoformat()}">'
+                     f"{long_date(reviewed, lang)}</time>")
+    return f'<p class="byline">{" · ".join(parts)}</p>'
+
+
+def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
+    title = {"fr": "Sources", "en": "Sources"}[lang]
+    unique = list(dict.fromkeys(k for k in keys if k in ctx.data.bibliography))
+    if not unique:
+        body = f"{WORDS[lang]['no_sources']}\n{{: .no-sources }}"
+    else:
+        body = bibliography_markdown(ctx.data.bibliography, lang, unique, anchors=False)
+    return f"\n\n## {title} {{ #sources }}\n\n{body}\n"
+
+
+def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
+                  meta: dict[str, Any]) -> str:
+    """The whole Markdown transform of one page; `meta` is the page's (updated) metadata."""
+    if meta.get("kind") == "sheet" and meta.get("sheet") in ctx.sheets:
+        markdown = sheet_page_markdown(ctx, meta["sheet"], stem, lang)
+
+    site = ctx.data.site
+    markdown = PLACEHOLDER.sub(lambda m: esc(site.get(m.group(1), "")), markdown)
+
+    def expand(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name == "helplines":
+            return helplines_markdown(ctx, lang)
+        if name == "glossary":
+            return glossary_markdown(ctx, lang)
+        if name == "bibliography":
+            return bibliography_markdown(ctx.data.bibliography, lang)
+        if name == "testimonies-index":
+            return testimonies_markdown(ctx, stem, lang)
+        if name == "sheets-index":
+            return sheets_index_markdown(ctx, stem, lang)
+        return match.group(0)
+
+    markdown = MARKER.sub(expand, markdown)
+    used: list[str] = []
+    markdown = replace_citations(markdown, stem, ctx.data.bibliography, lang, used)
+    used += [k for k in meta.get("sources") or [] if k not in used]
+
+    title = TITLE_LINE.search(markdown)
+    if title:
+        at = title.end()
+        markdown = f"{markdown[:at]}\n\n{byline_html(meta, lang)}\n{markdown[at:]}"
+    if meta.get("kind") != "reference" or stem == GLOSSARY_STEM:
+        markdown += sources_markdown(ctx, used, lang)
+    return markdown
+
+
+# ---------------------------------------------------------------- rendered HTML
+
+GLOSSARY_LINK = re.compile(r'<a href="([^"]*glossaire/#([\w-]+))"')
+VOICE = re.compile(r'<h3 (?=[^>]*class="[^"]*voice-(patient|therapist))[^>]*>')
+SECTION_BREAK = re.compile(r"<h[1-3][ >]")
+
+
+def add_glossary_titles(html_text: str, ctx: SiteContext, lang: str) -> str:
+    """Glossary links get the definition as title: Material shows it on hover and focus."""
+
+    def titled(match: re.Match[str]) -> str:
+        entry = ctx.data.glossary.get(match.group(2), {}).get(lang)
+        if not entry:
+            return match.group(0)
+        return f'<a href="{match.group(1)}" title="{esc(entry.get("definition", ""))}"'
+
+    return GLOSSARY_LINK.sub(titled, html_text)
+
+
+def group_voices(html_text: str, lang: str) -> str:
+    """Wrap each voice (an h3 marked .voice-patient / .voice-therapist and what follows it)
+    in a labelled section, and each theme's voices in a side-by-side container."""
+    out, pos = [], 0
+    matches = list(VOICE.finditer(html_text))
+    if not matches:
+        return html_text
+    i = 0
+    while i < len(matches):
+        start = matches[i].start()
+        out.append(html_text[pos:start])
+        group_end = start
+        voices = []
+        j = i
+        while j < len(matches) and not html_text[group_end:matches[j].start()].strip():
+            head = matches[j]
+            nxt = SECTION_BREAK.search(html_text, head.end())
+            end = nxt.start() if nxt else len(html_text)
+            id_match = re.search(r'id="([^"]+)"', head.group(0))
+            label = f' aria-labelledby="{id_match.group(1)}"' if id_match else ""
+            voices.append(f'<section class="voice voice--{head.group(1)}"{label}>'
+                          f"{html_text[head.start():end]}</section>")
+            group_end = end
+            j += 1
+        out.append('<div class="voices">' + "".join(voices) + "</div>")
+        pos = group_end
+        i = j
+    out.append(html_text[pos:])
+    return "".join(out)
+
+
+def page_html(ctx: SiteContext, html_text: str, meta: dict[str, Any], lang: str) -> str:
+    html_text = add_glossary_titles(html_text, ctx, lang)
+    if meta.get("kind") == "testimony":
+        html_text = group_voices(html_text, lang)
+    return html_text
+
+
+__all__ = ["LANGUAGES", "page_html", "page_markdown"]

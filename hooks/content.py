@@ -1,0 +1,47 @@
+"""MkDocs adapter: page transforms (citations, generated lists, byline, sources, voices).
+
+The logic is in alliance.transform; this file only connects it to MkDocs events.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from alliance import build
+from alliance.sources import PAGE_NAME
+from alliance.transform import page_html, page_markdown
+
+
+def _stem_lang(page: Page) -> tuple[str, str]:
+    match = PAGE_NAME.match(page.file.src_uri)
+    if not match:
+        return page.file.src_uri.removesuffix(".md"), build.STATE.lang
+    return match["stem"], match["lang"]
+
+
+@event_priority(-200)  # after static-i18n has switched the configuration to this language
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    build.STATE.lang = config.theme["language"]
+    return config
+
+
+@event_priority(100)
+def on_pre_build(config: MkDocsConfig) -> None:
+    build.start(config.theme["language"])
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    ctx = build.context()
+    stem, lang = _stem_lang(page)
+    if page.meta.get("kind") == "sheet" and page.meta.get("sheet") in ctx.sheets:
+        page.meta.update(ctx.sheet_meta(page.meta["sheet"], lang))
+        page.title = page.meta["title"]
+    return page_markdown(ctx, markdown, stem, lang, page.meta)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    _, lang = _stem_lang(page)
+    return page_html(build.context(), html, page.meta, lang)

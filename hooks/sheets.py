@@ -1,0 +1,33 @@
+"""MkDocs adapter: the exercise sheets' PDFs, built (through a cache) and published.
+
+French PDFs go to /fiches/pdf/, English ones to /en/fiches/pdf/, next to the pages
+that link to them, so the build's own link check sees them.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from alliance import build
+from alliance.sheets.pdfbuild import build_pdfs
+
+log = logging.getLogger("mkdocs.hooks.sheets")
+
+
+@event_priority(-150)  # after static-i18n has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    ctx = build.context()
+    lang = config.theme["language"]
+    produced = build_pdfs(ctx, build.STATE.site_root_url)
+    rendered = getattr(build_pdfs, "last_rendered", 0)
+    if rendered:
+        log.info(f"Rendered {rendered} sheet PDF(s); the others came from the cache.")
+    for job, path in produced.items():
+        if job.lang != lang:
+            continue
+        files.append(File.generated(config, f"fiches/pdf/{job.name}", abs_src_path=str(path)))
+    return files

@@ -1,0 +1,27 @@
+"""MkDocs adapter: run every content check once per build, report all problems, fail.
+
+The checks are plain functions (alliance.checks); `make check` runs the same ones.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from alliance import DEFAULT_LANGUAGE, build
+from alliance.checks import run_all
+from alliance.problems import format_report
+
+log = logging.getLogger("mkdocs.hooks.validation")
+
+
+@event_priority(90)  # after hooks/content.py loaded this build's context
+def on_pre_build(config: MkDocsConfig) -> None:
+    if config.theme["language"] != DEFAULT_LANGUAGE:
+        return  # the checks cover both languages: once per build is enough
+    problems = run_all(build.context())
+    if problems:
+        raise PluginError("Content validation failed:\n" + format_report(problems))
