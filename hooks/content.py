@@ -30,6 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(100)
 def on_pre_build(config: MkDocsConfig) -> None:
+    build.STATE.depth += 1
     build.start(config.theme["language"])
 
 

@@ -13,14 +13,20 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from alliance import build
+from alliance import DEFAULT_LANGUAGE, build
 
 
 @event_priority(-50)  # after the search plugin wrote this language's index, before static-i18n
 def on_post_build(config: MkDocsConfig) -> None:
     lang = config.theme["language"]
-    path = Path(config.site_dir) / "search" / "search_index.json"
+    root = Path(config.site_dir)
+    path = root / "search" / "search_index.json"
+    folder = root if lang == DEFAULT_LANGUAGE else root / lang
     if path.exists():
         index = json.loads(path.read_text(encoding="utf-8"))
         index.setdefault("config", {})["lang"] = [lang]
-        build.STATE.search_indexes[lang] = (path, index)
+        build.STATE.search_indexes[lang] = (folder / "search" / "search_index.json", index)
+    # static-i18n writes every language's 404 page at the root: keep each one for its folder
+    page_404 = root / "404.html"
+    if page_404.exists():
+        build.STATE.pages_404[lang] = (folder / "404.html", page_404.read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from alliance import build
+from alliance import DEFAULT_LANGUAGE, build
 from alliance.sheets.pdfbuild import build_pdfs
 
 log = logging.getLogger("mkdocs.hooks.sheets")
@@ -29,5 +29,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for job, path in produced.items():
         if job.lang != lang:
             continue
-        files.append(File.generated(config, f"fiches/pdf/{job.name}", abs_src_path=str(path)))
+        pdf = File.generated(config, f"fiches/pdf/{job.name}", abs_src_path=str(path))
+        if lang != DEFAULT_LANGUAGE:  # static-i18n builds every language into one folder
+            pdf.dest_uri = f"{lang}/fiches/pdf/{job.name}"
+        files.append(pdf)
     return files

@@ -22,6 +22,10 @@ class BuildState:
     site_root_url: str = ""
     output_root: Path | None = None
     search_indexes: dict[str, tuple[Path, dict]] = field(default_factory=dict)
+    # static-i18n builds the other languages from inside the default language's
+    # post-build: the depth tells when the outermost build (the last to end) ends.
+    depth: int = 0
+    pages_404: dict[str, tuple[Path, str]] = field(default_factory=dict)
 
 
 STATE = BuildState()

@@ -10,7 +10,7 @@ from typing import Any
 from .data import SiteData, load_site_data
 from .problems import Problem
 from .sheets.model import Sheet, load_sheets
-from .sources import SourcePage, read_pages
+from .sources import SourcePage, page_files, read_pages
 
 
 @dataclass
@@ -29,6 +29,9 @@ class SiteContext:
     pages: list[SourcePage]
     problems: list[Problem]
     pdfs: dict[tuple[str, str, str], PdfInfo] = field(default_factory=dict)
+    # (stem, lang) of the page files that exist but could not be read: their problem is
+    # already reported, so the checks must not also call these pages missing
+    unreadable: set[tuple[str, str]] = field(default_factory=set)
 
     def page(self, stem: str, lang: str) -> SourcePage | None:
         for page in self.pages:
@@ -54,4 +57,5 @@ def load_context(root: Path, today: dt.date | None = None) -> SiteContext:
     data, problems = load_site_data(root)
     sheets, sheet_problems = load_sheets(root, today)
     pages, page_problems = read_pages(root)
-    return SiteContext(root, data, sheets, pages, problems + sheet_problems + page_problems)
+    return SiteContext(root, data, sheets, pages, problems + sheet_problems + page_problems,
+                       unreadable=page_files(root) - {(p.stem, p.lang) for p in pages})

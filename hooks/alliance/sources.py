@@ -69,6 +69,16 @@ def page_url(stem: str, lang: str) -> str:
     return f"{prefix}{stem}/"
 
 
+def _front_matter_problem(problem: Problem) -> Problem:
+    """A YAML problem of a page's front matter, reported as FM001 at the same place."""
+    message = problem.message
+    if message.startswith("this is not valid YAML"):
+        message = message.replace("this is", "the front matter is", 1)
+    else:
+        message = f"in the front matter, {message}"
+    return Problem(problem.path, problem.line, problem.col, "FM001", message)
+
+
 def parse_page(root: Path, path: Path) -> SourcePage:
     """Read one page; malformed front matter raises InputError naming file and line."""
     rel = path.relative_to(root).as_posix()
@@ -90,7 +100,10 @@ def parse_page(root: Path, path: Path) -> SourcePage:
         raise InputError(
             [Problem(rel, 1, 1, "FM001", "the page has no front matter (a '---' block at the top)")]
         )
-    front = load_located(found.group(1), rel, line_offset=1)
+    try:
+        front = load_located(found.group(1), rel, line_offset=1)
+    except InputError as error:  # a page's front matter problem is an FM one, at its line
+        raise InputError([_front_matter_problem(p) for p in error.problems]) from None
     if front.data is not None and not isinstance(front.data, dict):
         raise InputError([Problem(rel, 2, 1, "FM001", "front matter must be a YAML mapping")])
     if front.data is None:
@@ -106,6 +119,13 @@ def find_page_files(root: Path) -> list[Path]:
         p for p in docs.rglob("*.md")
         if not p.relative_to(docs).parts[0] in EXCLUDED_DIRS
     )
+
+
+def page_files(root: Path) -> set[tuple[str, str]]:
+    """(stem, lang) of every page file on disk, readable or not."""
+    docs = root / "docs"
+    found = (PAGE_NAME.match(p.relative_to(docs).as_posix()) for p in find_page_files(root))
+    return {(m["stem"], m["lang"]) for m in found if m}
 
 
 def read_pages(root: Path) -> tuple[list[SourcePage], list[Problem]]:

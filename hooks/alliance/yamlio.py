@@ -42,11 +42,45 @@ def _record(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None
             _record(item, (*prefix, index), lines)
 
 
+def _unbuildable_scalar(node: yaml.Node | None) -> yaml.ScalarNode | None:
+    """The first scalar (in document order) that the safe constructor cannot build."""
+    if isinstance(node, yaml.ScalarNode):
+        try:
+            yaml.constructor.SafeConstructor().construct_object(node)
+        except ValueError:
+            return node
+        except yaml.YAMLError:
+            return None
+        return None
+    if isinstance(node, yaml.MappingNode):
+        children = [child for pair in node.value for child in pair]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(node.value)
+    else:
+        return None
+    for child in children:
+        found = _unbuildable_scalar(child)
+        if found is not None:
+            return found
+    return None
+
+
 def load_located(text: str, rel_path: str, line_offset: int = 0) -> Located:
     """Parse YAML text; a syntax error becomes one InputError naming file and line."""
+    node = None
     try:
-        data = yaml.safe_load(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except ValueError as error:  # well-formed, but a value Python cannot build: 2026-02-30
+        bad = _unbuildable_scalar(node)
+        if bad is None:  # pragma: no cover - only dates raise ValueError in the safe loader
+            raise InputError([Problem(rel_path, 1 + line_offset, 1, "YAML001",
+                                      f"a value cannot be read: {error}")]) from None
+        what = "date" if bad.tag.endswith(":timestamp") else "value"
+        raise InputError(
+            [Problem(rel_path, bad.start_mark.line + 1 + line_offset, bad.start_mark.column + 1,
+                     "YAML001", f"'{bad.value}' is not a valid {what} ({error})")]
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset

@@ -17,8 +17,9 @@ def check(ctx: SiteContext) -> list[Problem]:
     patterns = [re.compile(p) for p in
                 ctx.data.validation.get("statistics", {}).get("patterns", [])]
     for page in ctx.pages:
-        for key in page.meta.get("sources") or []:
-            used.add(str(key))
+        sources = page.meta.get("sources")
+        for key in map(str, sources if isinstance(sources, list) else []):  # else: FM004
+            used.add(key)
             if key not in bib:
                 out.append(page.problem(page.front.line("sources"), 1, "CITE001",
                                         f"unknown bibliography key '{key}' in sources"))

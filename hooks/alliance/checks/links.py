@@ -85,6 +85,8 @@ def check(ctx: SiteContext) -> list[Problem]:
                     if stem.endswith(f".{code}"):
                         stem, lang = stem[: -len(code) - 1], code
                 target_page = pages.get((stem, lang))
+                if (stem, lang) in ctx.unreadable:
+                    continue  # the page exists but cannot be read: reported as such
                 if target_page is None:
                     out.append(page.problem(link.line, link.col, "LINK001",
                                             f"broken link '{target}': no page docs/{stem}.{lang}.md"))

@@ -48,12 +48,24 @@ def sentences(page: SourcePage) -> list[tuple[int, str]]:
         if (HEADING.match(first) or first.startswith(("|", "!!!", "???", "<", "{"))
                 or first.startswith("*[")):
             continue
-        body = " ".join(line.strip() for _, line in block.lines
-                        if not line.strip().startswith(("!!!", "???")))
-        for part in SENTENCE_END.split(prose(body)):
+        kept = [(number, line.strip()) for number, line in block.lines
+                if not line.strip().startswith(("!!!", "???"))]
+        if not kept:
+            continue
+        parts = SENTENCE_END.split(prose(" ".join(text for _, text in kept)))
+        for index, part in enumerate(parts):
             if WORD.search(part):
-                out.append((block.line, part))
+                out.append((_start_line(kept, index), part))
     return out
+
+
+def _start_line(lines: list[tuple[int, str]], index: int) -> int:
+    """File line where sentence `index` of a block starts: the first line that, with the
+    lines before it, holds more than `index` sentences."""
+    for end, (number, _) in enumerate(lines, 1):
+        if len(SENTENCE_END.split(prose(" ".join(text for _, text in lines[:end])))) > index:
+            return number
+    return lines[-1][0]
 
 
 def score(items: list[str], lang: str) -> float | None:
