@@ -26,10 +26,10 @@ def check(ctx: SiteContext) -> list[Problem]:
         for block in blocks(page):
             keys = cited_keys(block.text)
             for number, line in block.lines:
-                for key, col in cited_keys(line):
+                for key, offset in cited_keys(line):
                     used.add(key)
                     if key not in bib:
-                        out.append(page.problem(number, col, "CITE001",
+                        out.append(page.problem(number, offset + 1, "CITE001",
                                                 f"unknown citation key '@{key}': not in "
                                                 "docs/_data/bibliography.yml"))
             if keys or block.text.lstrip().startswith("#"):

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..context import SiteContext
 from ..problems import Problem
+from ..sheets.model import SHEETS_DIR
 from ..sources import SourcePage
 
 KINDS = ("home", "index", "concept", "path", "testimony", "sheet", "reference", "utility")
@@ -40,7 +41,8 @@ def check_page(page: SourcePage, ctx: SiteContext, today: dt.date) -> list[Probl
             if key not in SHEET_FIELDS:
                 err(key, "FM002", f"unknown field '{key}' for a sheet page (allowed: "
                                   f"{', '.join(sorted(SHEET_FIELDS))}; the rest is in the sheet's data file)")
-        if meta.get("sheet") not in ctx.sheets:
+        sheet = str(meta.get("sheet"))
+        if sheet not in ctx.sheets and not (ctx.root / SHEETS_DIR / f"{sheet}.yml").exists():
             err("sheet" if "sheet" in meta else "", "FM003",
                 f"sheet {meta.get('sheet')!r} has no data file docs/_data/sheets/<id>.yml")
         return out
@@ -88,8 +90,8 @@ def check(ctx: SiteContext, today: dt.date) -> list[Problem]:
     for page in ctx.pages:
         out += check_page(page, ctx, today)
         title = page.meta.get("title")
-        if page.kind == "sheet" and page.meta.get("sheet") in ctx.sheets:
-            title = ctx.sheets[page.meta["sheet"]].text[page.lang].title
+        if page.kind == "sheet" and str(page.meta.get("sheet")) in ctx.sheets:
+            title = ctx.sheets[str(page.meta["sheet"])].text[page.lang].title
         if isinstance(title, str):
             first = titles.setdefault((page.lang, title.strip().lower()), page)
             if first is not page:

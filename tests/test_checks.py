@@ -1,0 +1,566 @@
+"""The content checks (hooks/alliance/checks), on a small site built in a temporary folder.
+
+Each test breaks the valid test site (tests/fixture_site.py) in one way and compares the
+whole report with the exact lines a writer would read: `path:line:col: CODE message`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from fixture_site import (
+    BIBLIOGRAPHY,
+    HOOKS,
+    REPO,
+    SHEET,
+    TODAY,
+    build_site,
+    page_front,
+    page_path,
+    problems,
+    read_meta,
+    replace_in,
+    report,
+    write_page,
+)
+
+from alliance.context import load_context
+from alliance.data import name_hash
+from alliance.problems import format_report
+from alliance.translations_sync import sync_all
+
+ALLIANCE = "comprendre/alliance"
+TESTIMONY = "temoignages/exemple"
+SHEET_SOURCE = f"docs/_data/sheets/{SHEET}.yml"
+VENV_BIN = REPO / ".venv/bin"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    return build_site(tmp_path / "repo")
+
+
+def edit(root: Path, stem: str, lang: str, old: str, new: str, sync: bool = True) -> None:
+    """Change a page; by default record the translations as in line again, so that only
+    the problem under test is reported (not the counterpart becoming stale)."""
+    replace_in(page_path(root, stem, lang), old, new)
+    if sync:
+        sync_all(root)
+
+
+def append(root: Path, stem: str, lang: str, text: str) -> None:
+    path = page_path(root, stem, lang)
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+    sync_all(root)
+
+
+def line_of(path: Path, text: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = [n for n, line in enumerate(lines, 1) if text in line]
+    assert len(found) == 1, f"{text!r} should be on exactly one line of {path}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- the valid site
+
+
+def test_the_valid_site_has_no_problem(site: Path) -> None:
+    ctx = load_context(site, TODAY)
+    assert len(ctx.pages) == 10 and list(ctx.sheets) == [SHEET]
+    assert report(site) == []
+
+
+# ---------------------------------------------------------------- LINK
+
+
+def test_link_to_a_missing_page(site: Path) -> None:
+    edit(site, ALLIANCE, "fr", "[alliance](glossaire.md#alliance)", "[alliance](ruptures.md)")
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:18:11: LINK001 broken link 'ruptures.md': "
+        "no page docs/comprendre/ruptures.fr.md",
+    ]
+
+
+def test_link_to_a_file_the_build_does_not_produce(site: Path) -> None:
+    # French sheets have an A4 PDF only; the English ones also come in US Letter.
+    append(site, ALLIANCE, "fr", "\n[En PDF](../fiches/pdf/mes-objectifs.fr.letter.pdf)\n")
+    append(site, ALLIANCE, "en", "\n[As a PDF](../fiches/pdf/mes-objectifs.en.letter.pdf)\n")
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:23:1: LINK001 broken link "
+        "'../fiches/pdf/mes-objectifs.fr.letter.pdf': the build produces no file "
+        "'fiches/pdf/mes-objectifs.fr.letter.pdf' for this language",
+    ]
+
+
+def test_link_to_a_missing_anchor(site: Path) -> None:
+    edit(site, "index", "fr", "alliance.md#ce-qui-compte", "alliance.md#ce-qui-manque")
+    append(site, "index", "fr", "\nRetour [en haut](#nulle-part).\n")
+    assert report(site) == [
+        "docs/index.fr.md:16:18: LINK002 broken link 'comprendre/alliance.md#ce-qui-manque': "
+        "no heading or element with id 'ce-qui-manque' in docs/comprendre/alliance.fr.md",
+        "docs/index.fr.md:18:8: LINK002 broken link '#nulle-part': "
+        "no heading or element with id 'nulle-part' in this page",
+    ]
+
+
+# ---------------------------------------------------------------- FM
+
+
+def test_unknown_field(site: Path) -> None:
+    replace_in(page_path(site, "index", "fr"), "description:", "descripton:")
+    assert report(site) == [
+        "docs/index.fr.md:1:1: FM003 missing required field 'description'",
+        "docs/index.fr.md:3:1: FM002 unknown field 'descripton' (allowed for a home page: "
+        "audience, authors, description, hide, kind, last_reviewed, reviewers, sources, "
+        "title, translation_sync)",
+    ]
+
+
+def test_missing_field(site: Path) -> None:
+    replace_in(page_path(site, "index", "fr"), "authors: [Équipe éditoriale Alliance]\n", "")
+    assert report(site) == ["docs/index.fr.md:1:1: FM003 missing required field 'authors'"]
+
+
+def test_description_too_long(site: Path) -> None:
+    write_page(site, "index", "fr", page_front("index", "fr", description="a" * 161))
+    assert report(site) == [
+        "docs/index.fr.md:3:1: FM004 description is 161 characters long; at most 160",
+    ]
+    write_page(site, "index", "fr", page_front("index", "fr", description="a" * 160))
+    assert report(site) == []
+
+
+def test_review_date_in_the_future(site: Path) -> None:
+    write_page(site, "index", "fr",
+               page_front("index", "fr", last_reviewed=dt.date(2026, 11, 22)))
+    assert report(site) == [
+        "docs/index.fr.md:8:1: FM005 last_reviewed 2026-11-22 is in the future",
+    ]
+    assert report(site, today=dt.date(2026, 11, 22)) == []
+
+
+def test_front_matter_that_is_not_yaml_is_one_problem(site: Path) -> None:
+    # The page exists: no "missing translation" or "broken link" to it on top.
+    replace_in(page_path(site, ALLIANCE, "fr"), "kind: concept", "kind: concept: oui")
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:4:14: FM001 the front matter is not valid YAML: "
+        "mapping values are not allowed here",
+    ]
+
+
+def test_front_matter_with_an_impossible_date_is_a_problem_not_a_crash(site: Path) -> None:
+    replace_in(page_path(site, "index", "fr"), "last_reviewed: 2026-09-01",
+               "last_reviewed: 2026-02-30")
+    assert report(site) == [
+        "docs/index.fr.md:8:16: FM001 in the front matter, '2026-02-30' is not a valid date "
+        "(day is out of range for month)",
+    ]
+
+
+def test_page_without_front_matter(site: Path) -> None:
+    page_path(site, TESTIMONY, "en").write_text("# An example of trust\n", encoding="utf-8")
+    assert report(site) == [
+        "docs/temoignages/exemple.en.md:1:1: FM001 the page has no front matter "
+        "(a '---' block at the top)",
+    ]
+
+
+def test_sources_that_are_not_a_list(site: Path) -> None:
+    # One problem; not one "unknown key" per letter of the text.
+    write_page(site, "index", "fr", page_front("index", "fr", sources="bordin1979"))
+    assert report(site) == ["docs/index.fr.md:9:1: FM004 sources must be a list of "
+                            "bibliography keys"]
+    write_page(site, "index", "fr", page_front("index", "fr", sources=1979))
+    assert report(site) == ["docs/index.fr.md:9:1: FM004 sources must be a list of "
+                            "bibliography keys"]
+
+
+# ---------------------------------------------------------------- I18N
+
+
+def test_missing_translation(site: Path) -> None:
+    page_path(site, TESTIMONY, "en").unlink()
+    assert report(site) == [
+        "docs/temoignages/exemple.fr.md:1:1: I18N001 no en version: "
+        "expected docs/temoignages/exemple.en.md",
+    ]
+
+
+def test_different_heading_anchors(site: Path) -> None:
+    edit(site, TESTIMONY, "en", "## Trust { #confiance }", "## Trust { #trust }")
+    assert report(site) == [
+        "docs/temoignages/exemple.en.md:1:1: I18N002 heading anchor '#confiance' of "
+        "docs/temoignages/exemple.fr.md is missing here",
+        "docs/temoignages/exemple.en.md:21:1: I18N002 heading anchor '#trust' is not in "
+        "docs/temoignages/exemple.fr.md",
+    ]
+
+
+def test_stale_translation_until_synced(site: Path) -> None:
+    stale = (
+        "docs/comprendre/alliance.en.md:9:1: I18N003 stale translation: "
+        "docs/comprendre/alliance.fr.md changed since this page was last brought in line; "
+        "update this page, then run `make sync-translations`"
+    )
+    fr = page_path(site, ALLIANCE, "fr")
+    replace_in(fr, "aide à aller mieux", "aide à aller\n   mieux")  # layout only
+    assert report(site) == []
+    replace_in(fr, "aide à aller\n   mieux", "aide beaucoup à aller mieux")  # wording
+    assert report(site) == [stale]
+    assert sync_all(site) == ["docs/comprendre/alliance.en.md"]
+    assert report(site) == []
+    assert sync_all(site) == []
+
+
+def test_never_synced_pair(site: Path) -> None:
+    write_page(site, "index", "en", page_front("index", "en"))
+    replace_in(page_path(site, "index", "en"), "translation_sync:", "old_sync:")
+    replace_in(page_path(site, "index", "en"), "old_sync: ", "# ")
+    assert report(site) == [
+        "docs/index.en.md:1:1: I18N003 never brought in line with docs/index.fr.md: "
+        "run `make sync-translations` once both say the same",
+    ]
+
+
+def test_different_citations(site: Path) -> None:
+    edit(site, ALLIANCE, "en", " [@horvath1991]", "")
+    assert report(site) == [
+        "docs/comprendre/alliance.en.md:1:1: I18N005 citations differ from "
+        "docs/comprendre/alliance.fr.md (only in fr: horvath1991)",
+    ]
+
+
+# ---------------------------------------------------------------- CITE
+
+
+def test_unknown_citation_key(site: Path) -> None:
+    edit(site, ALLIANCE, "fr", "[@bordin1979]", "[@bordin1979; @inconnu2020]")
+    edit(site, ALLIANCE, "en", "[@bordin1979]", "[@bordin1979; @inconnu2020]")
+    write_page(site, "index", "fr", page_front("index", "fr", sources=["inconnu2021"]))
+    assert report(site) == [
+        "docs/comprendre/alliance.en.md:14:93: CITE001 unknown citation key '@inconnu2020': "
+        "not in docs/_data/bibliography.yml",
+        "docs/comprendre/alliance.fr.md:14:73: CITE001 unknown citation key '@inconnu2020': "
+        "not in docs/_data/bibliography.yml",
+        "docs/index.fr.md:9:1: CITE001 unknown bibliography key 'inconnu2021' in sources",
+    ]
+
+
+def test_unused_bibliography_entry(site: Path) -> None:
+    bibliography = site / "docs/_data/bibliography.yml"
+    bibliography.write_text(BIBLIOGRAPHY + 'freud1912:\n  type: essay\n  authors: ["Freud, S."]'
+                            '\n  year: 1912\n  title: "The dynamics of transference"\n',
+                            encoding="utf-8")
+    assert report(site) == [
+        "docs/_data/bibliography.yml:16:1: CITE002 entry 'freud1912' is cited nowhere: "
+        "cite it or remove it",
+    ]
+
+
+def test_figure_without_citation(site: Path) -> None:
+    append(site, ALLIANCE, "fr", "\nL'effet moyen est r = .28.\nC'est modeste [@horvath1991].\n"
+                                 "\nEn moyenne, l'effet est r = .28 environ.\n")
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:26:27: CITE003 figure 'r = .2' without a citation "
+        "in its paragraph: add [@key]",
+    ]
+
+
+# ---------------------------------------------------------------- TEST
+
+
+def test_testimony_without_consent(site: Path) -> None:
+    replace_in(page_path(site, TESTIMONY, "fr"), "  consent: Composite écrit par l'équipe "
+               "éditoriale ; aucune personne réelle.\n", "")
+    assert report(site) == [
+        "docs/temoignages/exemple.fr.md:9:1: TEST001 testimony consent is missing: "
+        "say on what basis it is published",
+    ]
+
+
+def test_email_in_a_testimony(site: Path) -> None:
+    edit(site, TESTIMONY, "fr", "J'ai attendu.",
+         "Écrivez à temoignages@alliance-soin.example.\nOu à marie.d@exemple.fr. J'ai attendu.")
+    assert report(site) == [
+        "docs/temoignages/exemple.fr.md:31:7: TEST002 looks like an e-mail address "
+        "('marie.d@exemple.fr'): a testimony must not identify anyone",
+    ]
+
+
+def test_denylisted_name(site: Path) -> None:
+    denylist = site / "docs/_data/names_denylist.txt"
+    denylist.write_text(denylist.read_text(encoding="utf-8") + name_hash("Bérénice") + "\n",
+                        encoding="utf-8")
+    assert report(site) == []
+    edit(site, TESTIMONY, "fr", "J'avais peur de parler.", "J'avais peur de parler à Bérénice.")
+    assert report(site) == [
+        "docs/temoignages/exemple.fr.md:26:27: TEST002 a name from the denylist appears here: "
+        "remove it (testimonies are anonymous)",
+    ]
+
+
+# ---------------------------------------------------------------- IMG, EXT, GLOS
+
+
+def test_image_without_alternative(site: Path) -> None:
+    edit(site, ALLIANCE, "fr", "![Trois cercles : objectifs, tâches et lien]", "![]")
+    edit(site, ALLIANCE, "en", "![Three circles: goals, tasks and bond]", "![schema]")
+    assert report(site) == [
+        "docs/comprendre/alliance.en.md:21:1: IMG001 image '../assets/schema.svg' needs a text "
+        "alternative that says what it shows (not empty, not its file name)",
+        "docs/comprendre/alliance.fr.md:21:1: IMG001 image '../assets/schema.svg' needs a text "
+        "alternative that says what it shows (not empty, not its file name)",
+    ]
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("http://example.org/", "EXT001 external link 'http://example.org/' must use https"),
+    ("https://example.org/?utm_source=news&id=3",
+     "EXT002 external link 'https://example.org/?utm_source=news&id=3' carries tracking "
+     "parameters (utm_source): remove them"),
+    ("https://bit.ly/3abc", "EXT003 external link 'https://bit.ly/3abc' uses a URL shortener: "
+                            "link to the real address"),
+])
+def test_external_links(site: Path, url: str, message: str) -> None:
+    append(site, "index", "fr", f"\nVoir [ce site]({url}).\n")
+    assert report(site) == [f"docs/index.fr.md:18:6: {message}"]
+
+
+def test_glossary_term_without_english(site: Path) -> None:
+    (site / "docs/_data/glossary.yml").write_text(
+        "alliance:\n"
+        "  fr: {term: Alliance, definition: La relation de travail.}\n"
+        "  en: {term: Alliance, definition: The working relationship.}\n"
+        "lien:\n"
+        "  fr: {term: Lien, definition: La confiance entre vous.}\n", encoding="utf-8")
+    assert report(site) == [
+        "docs/_data/glossary.yml:4:1: GLOS001 term 'lien' needs a term and a definition in 'en'",
+    ]
+
+
+def test_link_to_an_unknown_glossary_term(site: Path) -> None:
+    edit(site, ALLIANCE, "fr", "glossaire.md#alliance", "glossaire.md#aliance")
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:18:11: GLOS002 'aliance' is marked as a glossary term "
+        "but is not in docs/_data/glossary.yml",
+    ]
+
+
+# ---------------------------------------------------------------- HELP
+
+
+def test_phone_numbers_must_be_help_lines(site: Path) -> None:
+    append(site, "index", "fr", "\nEn cas d'urgence, appelez le 3114.\n"
+                                "\nMon cabinet : 01 23 45 67 89.\n"
+                                "\nOu composez le 3115.\n")
+    assert report(site) == [
+        "docs/index.fr.md:20:15: HELP001 phone number '01 23 45 67 89' is not a help line of "
+        "docs/_data/helplines.yml: write help numbers only through that file",
+        "docs/index.fr.md:22:16: HELP001 phone number '3115' is not a help line of "
+        "docs/_data/helplines.yml: write help numbers only through that file",
+    ]
+
+
+# ---------------------------------------------------------------- READ
+
+LONG_SENTENCE = (
+    "Quand vous venez en séance pour la première fois, vous pouvez dire ce que vous "
+    "attendez, ce qui vous inquiète, ce que vous avez déjà essayé et ce que vous "
+    "aimeriez changer avec la personne qui vous suit."
+)
+HARD_SENTENCE = (
+    "L'anticonstitutionnalité institutionnalisée caractérise incontestablement "
+    "l'internationalisation psychothérapeutique contemporaine."
+)
+
+
+def test_over_long_sentence_in_a_patient_page(site: Path) -> None:
+    assert len(LONG_SENTENCE.split()) == 38
+    append(site, ALLIANCE, "fr", f"\nUne phrase courte.\n{LONG_SENTENCE}\n")
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:24:1: READ002 sentence of 38 words (at most 30 in a "
+        "page for patients): 'Quand vous venez en séance pour la première fois, vous pouvez…'",
+    ]
+    # the same page for trainees and therapists only: no reading-level limits
+    write_page(site, ALLIANCE, "fr", page_front(ALLIANCE, "fr", audience=["trainees"]),
+               body=page_path(site, ALLIANCE, "fr").read_text(encoding="utf-8").split("---\n")[2])
+    assert report(site) == []
+
+
+def test_hard_page_for_patients(site: Path) -> None:
+    append(site, "index", "fr", "\n" + "\n".join([HARD_SENTENCE] * 8) + "\n")
+    assert report(site) == [
+        "docs/index.fr.md:1:1: READ001 readability score -142 is below 55 for a page for "
+        "patients: shorter sentences, shorter words",
+    ]
+
+
+# ---------------------------------------------------------------- TYPO
+
+
+def test_guillemets_need_non_breaking_spaces(site: Path) -> None:
+    append(site, ALLIANCE, "fr", "\nVous dites « oui » trop vite.\n"
+                                 "\nVous dites «\u00a0non\u00a0» parfois.\n")
+    append(site, ALLIANCE, "en", "\nIn French, « oui » is yes.\n")
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:23:12: TYPO001 « must be followed by a non-breaking "
+        "space (U+00A0)",
+        "docs/comprendre/alliance.fr.md:23:18: TYPO001 » must be preceded by a non-breaking "
+        "space (U+00A0)",
+    ]
+
+
+def test_point_median(site: Path) -> None:
+    append(site, "index", "fr", "\nChaque patient·e compte.\n")
+    assert report(site) == [
+        "docs/index.fr.md:18:15: TYPO002 point médian: prefer epicene wording (screen readers "
+        "read it badly)",
+    ]
+
+
+# ---------------------------------------------------------------- SHEET and data files
+
+
+def test_unknown_field_type_in_a_sheet(site: Path) -> None:
+    source = site / SHEET_SOURCE
+    replace_in(source, "    type: short_text\n", "    type: textarea\n")
+    line = line_of(source, "type: textarea")
+    # the sheet pages exist and name an existing data file: only the data file is reported
+    assert report(site) == [
+        f"{SHEET_SOURCE}:{line}:5: SHEET003 unknown field type 'textarea' (expected one of: "
+        "short_text, long_text, scale, checkboxes, table, date)".replace(f":{line}:5:",
+                                                                       f":{line}:1:"),
+    ]
+    assert line > 40  # in the fields, far from the top of the file
+
+
+def test_sheet_without_french(site: Path) -> None:
+    source = site / SHEET_SOURCE
+    text = source.read_text(encoding="utf-8")
+    without_fr = re.sub(r"\nfr:\n.*?\n(?=en:\n)", "\n", text, flags=re.DOTALL)
+    assert "\nfr:" not in without_fr and "\nen:\n" in without_fr
+    source.write_text(without_fr, encoding="utf-8")
+    assert report(site) == [f"{SHEET_SOURCE}:1:1: SHEET001 missing required key 'fr'"]
+
+
+def test_sheet_without_its_page(site: Path) -> None:
+    page_path(site, f"fiches/{SHEET}", "en").unlink()
+    assert report(site) == [
+        f"{SHEET_SOURCE}:1:1: SHEET004 no en page for this sheet: create "
+        f"docs/fiches/{SHEET}.en.md with kind: sheet",
+        f"docs/fiches/{SHEET}.fr.md:1:1: I18N001 no en version: expected "
+        f"docs/fiches/{SHEET}.en.md",
+    ]
+
+
+def test_malformed_data_file(site: Path) -> None:
+    replace_in(site / "docs/_data/site.yml",
+               'code_licence: {name: "MIT", url: "https://opensource.org/license/mit"}',
+               'code_licence: name: "MIT"')
+    assert report(site) == [
+        "docs/_data/site.yml:5:19: YAML001 this is not valid YAML: "
+        "mapping values are not allowed here",
+    ]
+
+
+def test_sheet_with_an_impossible_date(site: Path) -> None:
+    source = site / SHEET_SOURCE
+    replace_in(source, "last_reviewed: 2026-09-01", "last_reviewed: 2026-13-01")
+    line = line_of(source, "last_reviewed:")
+    assert report(site) == [
+        f"{SHEET_SOURCE}:{line}:16: YAML001 '2026-13-01' is not a valid date "
+        "(month must be in 1..12)",
+    ]
+
+
+# ---------------------------------------------------------------- all together
+
+
+def test_every_problem_is_reported_at_once_grouped_by_file(site: Path) -> None:
+    replace_in(page_path(site, "index", "fr"), "authors: [Équipe éditoriale Alliance]\n", "")
+    append(site, "index", "fr", "\nChaque patient·e compte.\n")
+    edit(site, ALLIANCE, "fr", "[alliance](glossaire.md#alliance)", "[alliance](ruptures.md)")
+    found = problems(site)
+    assert format_report(found) == (
+        "docs/comprendre/alliance.fr.md:18:11: LINK001 broken link 'ruptures.md': "
+        "no page docs/comprendre/ruptures.fr.md\n"
+        "\n"
+        "docs/index.fr.md:1:1: FM003 missing required field 'authors'\n"
+        "docs/index.fr.md:17:15: TYPO002 point médian: prefer epicene wording (screen readers "
+        "read it badly)\n"
+        "\n"
+        "3 problems in 2 files."
+    )
+
+
+# ---------------------------------------------------------------- command line
+
+
+def run_cli(root: Path) -> subprocess.CompletedProcess[str]:
+    python = VENV_BIN / "python" if (VENV_BIN / "python").exists() else Path(sys.executable)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run([str(python), "-m", "alliance", "--root", str(root), "check"],
+                          cwd=HOOKS, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_command_line_reports_the_same_problems(site: Path) -> None:
+    edit(site, ALLIANCE, "fr", "[alliance](glossaire.md#alliance)", "[alliance](ruptures.md)")
+    append(site, "index", "fr", "\nChaque patient·e compte.\n")
+    result = run_cli(site)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == format_report(problems(site)) + "\n"
+    assert "docs/index.fr.md:18:15: TYPO002 point médian" in result.stderr
+    assert result.stderr.endswith("\n2 problems in 2 files.\n")
+
+
+def test_command_line_passes_on_the_valid_site(site: Path) -> None:
+    result = run_cli(site)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == ("All checks passed: 10 pages, 1 sheets. "
+                             "External links listed in build/reports/external-links.tsv.\n")
+
+
+# ---------------------------------------------------------------- the MkDocs build
+
+
+def without_nav(config: str) -> str:
+    """mkdocs.yml without its `nav:` section (the test site has only a few pages)."""
+    head, nav = config.split("\nnav:\n")
+    assert all(line.startswith("  ") for line in nav.splitlines() if line.strip()), \
+        "nav: should be the last section of mkdocs.yml"
+    return head + "\n"
+
+
+def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) -> None:
+    (site / "mkdocs.yml").write_text(
+        without_nav((REPO / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(REPO / "hooks", site / "hooks", ignore=ignore)
+    shutil.copytree(REPO / "overrides", site / "overrides", ignore=ignore)
+    shutil.copytree(REPO / "docs/assets", site / "docs/assets", dirs_exist_ok=True)
+    edit(site, ALLIANCE, "fr", "[alliance](glossaire.md#alliance)", "[alliance](ruptures.md)")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("<p>a previous build</p>", encoding="utf-8")
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env.update(NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(site / "hooks"))
+    mkdocs = VENV_BIN / "mkdocs" if (VENV_BIN / "mkdocs").exists() else None
+    command = [str(mkdocs)] if mkdocs else [sys.executable, "-m", "mkdocs"]
+    result = subprocess.run([*command, "build", "--strict", "-d", str(out)], cwd=site, env=env,
+                            capture_output=True, text=True, timeout=600)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert ("docs/comprendre/alliance.fr.md:18:11: LINK001 broken link 'ruptures.md': "
+            "no page docs/comprendre/ruptures.fr.md\n") in output, output
+    assert "1 problem in 1 file." in output
+    assert "Traceback" not in output
+    assert not (out / "index.html").exists(), "a failed build must leave no site behind"
