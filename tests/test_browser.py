@@ -108,8 +108,9 @@ def test_search_answers_in_the_readers_language(context, server: str, start: str
                                                 lang: str) -> None:
     page = context.new_page()
     page.goto(server + start)
-    page.locator("label.md-header__button[for='__search']").first.click()
-    page.locator("input.md-search__input").fill(query)
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill(query)
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 10))]
