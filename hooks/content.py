@@ -5,14 +5,13 @@ The logic is in alliance.transform; this file only connects it to MkDocs events.
 
 from __future__ import annotations
 
+from alliance import build
+from alliance.sources import PAGE_NAME
+from alliance.transform import page_html, page_markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-from alliance import build
-from alliance.sources import PAGE_NAME
-from alliance.transform import page_html, page_markdown
 
 
 def _stem_lang(page: Page) -> tuple[str, str]:

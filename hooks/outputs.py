@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import json
 
+from alliance import build
+from alliance.seo import sitemap_xml, write_sitemaps
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-
-from alliance import build
-from alliance.seo import sitemap_xml, write_sitemaps
 
 
 @event_priority(-200)  # the outermost (default language) post-build ends after every language

@@ -10,10 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from alliance import DEFAULT_LANGUAGE, build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-
-from alliance import DEFAULT_LANGUAGE, build
 
 
 @event_priority(-50)  # after the search plugin wrote this language's index, before static-i18n

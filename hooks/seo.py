@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.pages import Page
-
 from alliance import DEFAULT_LANGUAGE, build
 from alliance.seo import page_links
 from alliance.sources import PAGE_NAME
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 
 
 @event_priority(-200)  # after static-i18n has set this language's configuration

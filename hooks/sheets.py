@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import logging
 
+from alliance import DEFAULT_LANGUAGE, build
+from alliance.sheets.pdfbuild import build_pdfs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-
-from alliance import DEFAULT_LANGUAGE, build
-from alliance.sheets.pdfbuild import build_pdfs
 
 log = logging.getLogger("mkdocs.hooks.sheets")
 

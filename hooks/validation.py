@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import logging
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-
 from alliance import DEFAULT_LANGUAGE, build
 from alliance.checks import run_all
 from alliance.problems import format_report
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.validation")
 

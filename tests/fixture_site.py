@@ -22,7 +22,9 @@ if str(HOOKS) not in sys.path:
 
 from alliance.checks import run_all  # noqa: E402
 from alliance.context import load_context  # noqa: E402
+from alliance.data import name_hash as name_hash  # noqa: E402  (for the tests)
 from alliance.problems import Problem  # noqa: E402
+from alliance.problems import format_report as format_report  # noqa: E402  (for the tests)
 from alliance.translations_sync import sync_all  # noqa: E402
 
 TODAY = dt.date(2026, 11, 21)

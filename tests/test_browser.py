@@ -8,7 +8,6 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-
 from conftest import ROOT, SITE_URL
 
 AXE = (ROOT / "node_modules/axe-core/axe.min.js")

@@ -97,7 +97,6 @@ def test_every_page_carries_help_link_byline_sources_and_footer(built_site: Path
 
 def test_help_page_lists_every_number_from_the_data_file(built_site: Path) -> None:
     import yaml
-
     from conftest import ROOT
 
     data = yaml.safe_load((ROOT / "docs/_data/helplines.yml").read_text(encoding="utf-8"))

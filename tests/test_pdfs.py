@@ -6,12 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from alliance.context import load_context
 from alliance.sheets.pdfbuild import build_pdfs
 from alliance.sheets.render import PDF_FORMATS, pdf_name
 from conftest import ROOT
+from pypdf import PdfReader
 
 CTX = load_context(ROOT)
 CASES = [(sid, lang, paper) for sid in sorted(CTX.sheets) for lang, papers in PDF_FORMATS.items()

@@ -119,7 +119,7 @@ def reference_markdown(entry: dict[str, Any], lang: str) -> str:
 
 
 def sort_key(item: tuple[str, dict[str, Any]]) -> tuple[str, str]:
-    key, entry = item
+    _, entry = item
     return (family((entry.get("authors") or ["?"])[0]).lower(), str(entry.get("year") or ""))
 
 

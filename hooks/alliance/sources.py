@@ -117,7 +117,7 @@ def find_page_files(root: Path) -> list[Path]:
     docs = root / "docs"
     return sorted(
         p for p in docs.rglob("*.md")
-        if not p.relative_to(docs).parts[0] in EXCLUDED_DIRS
+        if p.relative_to(docs).parts[0] not in EXCLUDED_DIRS
     )
 
 
