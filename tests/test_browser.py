@@ -107,11 +107,12 @@ def test_search_answers_in_the_readers_language(context, server: str, start: str
                                                 lang: str) -> None:
     page = context.new_page()
     page.goto(server + start)
+    page.wait_for_load_state("networkidle")  # the search worker has loaded its index
     search = page.locator("input.md-search__input")
     search.click()
     search.fill(query)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15000)
+    results.first.wait_for(timeout=30000)
     hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 10))]
     assert hrefs
     for href in hrefs:
