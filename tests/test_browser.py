@@ -51,6 +51,25 @@ def context(browser):
     ctx.close()
 
 
+@pytest.mark.parametrize(("start", "query", "lang"), [
+    ("comprendre/", "rupture", "fr"), ("en/comprendre/", "rupture", "en")])
+def test_search_answers_in_the_readers_language(context, server: str, start: str, query: str,
+                                                lang: str) -> None:
+    page = context.new_page()
+    page.goto(server + start)
+    page.wait_for_load_state("networkidle")  # the search worker has loaded its index
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially(query, delay=60)  # the theme reacts to key events
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=30000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 10))]
+    assert hrefs
+    for href in hrefs:
+        absolute = page.evaluate("h => new URL(h, location.href).pathname", href)
+        assert absolute.startswith("/en/") == (lang == "en"), absolute
+
+
 def test_page(context, server: str, sitemap_path: str) -> None:
     page = context.new_page()
     outside, console_errors = [], []
@@ -99,25 +118,6 @@ def test_language_switcher_leads_to_the_counterpart(context, server: str, start:
     page.wait_for_load_state("load")
     assert page.url == server + expected
     assert page.evaluate("document.documentElement.lang") == target_lang
-
-
-@pytest.mark.parametrize(("start", "query", "lang"), [
-    ("comprendre/", "rupture", "fr"), ("en/comprendre/", "rupture", "en")])
-def test_search_answers_in_the_readers_language(context, server: str, start: str, query: str,
-                                                lang: str) -> None:
-    page = context.new_page()
-    page.goto(server + start)
-    page.wait_for_load_state("networkidle")  # the search worker has loaded its index
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.fill(query)
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=30000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 10))]
-    assert hrefs
-    for href in hrefs:
-        absolute = page.evaluate("h => new URL(h, location.href).pathname", href)
-        assert absolute.startswith("/en/") == (lang == "en"), absolute
 
 
 def test_sheet_answers_are_forgotten_unless_kept(context, server: str) -> None:
