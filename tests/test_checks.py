@@ -266,7 +266,7 @@ def test_figure_without_citation(site: Path) -> None:
     append(site, ALLIANCE, "fr", "\nL'effet moyen est r = .28.\nC'est modeste [@horvath1991].\n"
                                  "\nEn moyenne, l'effet est r = .28 environ.\n")
     assert report(site) == [
-        "docs/comprendre/alliance.fr.md:26:25: CITE003 figure 'r = .2' without a citation "
+        "docs/comprendre/alliance.fr.md:26:25: CITE003 figure 'r = .28' without a citation "
         "in its paragraph: add [@key]",
     ]
 
@@ -392,6 +392,14 @@ def test_over_long_sentence_in_a_patient_page(site: Path) -> None:
     assert report(site) == []
 
 
+def test_over_long_sentence_in_a_summary_box(site: Path) -> None:
+    append(site, ALLIANCE, "fr", f'\n!!! abstract "En bref"\n    Une phrase courte.\n    {LONG_SENTENCE}\n')
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:25:1: READ002 sentence of 38 words (at most 30 in a "
+        "page for patients): 'Quand vous venez en séance pour la première fois, vous pouve…'",
+    ]
+
+
 def test_hard_page_for_patients(site: Path) -> None:
     append(site, "index", "fr", "\n" + "\n".join([HARD_SENTENCE] * 8) + "\n")
     assert report(site) == [
@@ -436,6 +444,15 @@ def test_unknown_field_type_in_a_sheet(site: Path) -> None:
         "short_text, long_text, scale, checkboxes, table, date)",
     ]
     assert line > 40  # in the fields, far from the top of the file
+
+
+def test_sheet_list_field_given_as_text(site: Path) -> None:
+    source = site / SHEET_SOURCE
+    line = line_of(source, "authors:")
+    text = source.read_text(encoding="utf-8")
+    source.write_text(re.sub(r"(?m)^authors:.*$", 'authors: "Équipe éditoriale Alliance"', text),
+                      encoding="utf-8")
+    assert report(site) == [f"{SHEET_SOURCE}:{line}:1: SHEET001 authors must be a list of texts"]
 
 
 def test_sheet_without_french(site: Path) -> None:

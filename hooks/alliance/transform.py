@@ -11,7 +11,6 @@ import posixpath
 import re
 from typing import Any
 
-from . import LANGUAGES
 from .bibliography import bibliography_markdown, relative_link, replace_citations
 from .context import SiteContext
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
@@ -264,5 +263,3 @@ def page_html(ctx: SiteContext, html_text: str, meta: dict[str, Any], lang: str)
         html_text = group_voices(html_text, lang)
     return html_text
 
-
-__all__ = ["LANGUAGES", "page_html", "page_markdown"]

@@ -37,8 +37,9 @@ def check(ctx: SiteContext) -> list[Problem]:
             for number, line in block.lines:
                 hit = next((m for p in patterns for m in [p.search(line)] if m), None)
                 if hit:
+                    figure = hit.group(0) + re.match(r"[\d.,]*\d|", line[hit.end():]).group(0)
                     out.append(page.problem(number, hit.start() + 1, "CITE003",
-                                            f"figure '{hit.group(0).strip()}' without a citation "
+                                            f"figure '{figure.strip()}' without a citation "
                                             "in its paragraph: add [@key]"))
                     break
     for sheet in ctx.sheets.values():

@@ -45,9 +45,9 @@ def sentences(page: SourcePage) -> list[tuple[int, str]]:
     out = []
     for block in blocks(page):
         first = block.text.lstrip()
-        if (HEADING.match(first) or first.startswith(("|", "!!!", "???", "<", "{"))
-                or first.startswith("*[")):
+        if HEADING.match(first) or first.startswith(("|", "<", "{", "*[")):
             continue
+        # a summary box ("!!! abstract") is read too: only its marker line is left out
         kept = [(number, line.strip()) for number, line in block.lines
                 if not line.strip().startswith(("!!!", "???"))]
         if not kept:

@@ -223,6 +223,11 @@ def parse_sheet(src: Located, rel: str, today: dt.date | None = None) -> Sheet:
             f.max_label = r.bilingual(raw.get("max_label"), (*path, "max_label"), "max_label")
         fields.append(f)
 
+    for key in ("authors", "reviewers", "sources", "related"):
+        value = data.get(key)
+        if value is not None and (not isinstance(value, list)
+                                  or not all(isinstance(v, str) and v.strip() for v in value)):
+            r.err((key,), f"{key} must be a list of texts", "SHEET001")
     if r.problems:
         raise InputError(r.problems)
     return Sheet(
