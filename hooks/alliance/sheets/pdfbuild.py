@@ -7,15 +7,19 @@ URL printed in it. A rebuild with no change renders none.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..context import PdfInfo, SiteContext
+from ..data import load_site_data
 from ..seo import absolute
+from .model import Sheet, load_sheets
 from .render import PDF_FORMATS, pdf_name, render_pdf_html, write_pdf
 
 CACHE_DIR = Path(".cache/pdf")
@@ -65,14 +69,20 @@ def plan(ctx: SiteContext, root_url: str) -> list[Job]:
     return jobs
 
 
-def _render(root: str, job: Job, target: str) -> tuple[int, int]:
-    """Runs in a worker process: load what it needs and write one PDF."""
-    from ..context import load_context
+@functools.cache
+def _sources(root: str) -> tuple[dict[str, Any], dict[str, Sheet]]:
+    """What a worker needs, read once per process: the bibliography and the sheets."""
+    data, _ = load_site_data(Path(root))
+    sheets, _ = load_sheets(Path(root))
+    return data.bibliography, sheets
 
-    ctx = load_context(Path(root))
-    html = render_pdf_html(ctx.root, ctx.sheets[job.sheet_id], job.lang, job.paper, job.url,
-                           ctx.data.bibliography)
-    pages = write_pdf(html, Path(target), ctx.root)
+
+def _render(root: str, job: Job, target: str) -> tuple[int, int]:
+    """Runs in a worker process: write one PDF, return its pages and size."""
+    bibliography, sheets = _sources(root)
+    html = render_pdf_html(Path(root), sheets[job.sheet_id], job.lang, job.paper, job.url,
+                           bibliography)
+    pages = write_pdf(html, Path(target), Path(root))
     return pages, Path(target).stat().st_size
 
 

@@ -1,0 +1,93 @@
+"""Benchmarks whose figures are reported on the issues (not timed tests).
+
+- Full strict build with and without the validation hook: median of several runs, ratio
+  (budget: validation adds at most 20 %).
+- All sheet PDFs rendered cold, then a rebuild with no change (budget: cold <= 20 s on
+  2 cores; a no-change rebuild renders no PDF); PDF sizes (budget: each <= 300 KB).
+
+Run with `make benchmark`. Builds go to temporary folders; the PDF cold run uses a copy
+of the sources, so the repository's cache is left alone.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from alliance.context import load_context  # noqa: E402
+from alliance.sheets.pdfbuild import build_pdfs  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+SITE_URL = "https://alliance-soin.example/"
+
+
+def timed_build(config: Path) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "hooks"))
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
+                        str(config), "-d", out], cwd=ROOT, env=env, check=True)
+        return time.perf_counter() - start
+
+
+def build_figures() -> tuple[float, float]:
+    # Same configuration without the validation hook; it must sit next to mkdocs.yml so
+    # that its relative paths mean the same.
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    without = ROOT / ".bench-without-validation.yml"
+    without.write_text(text.replace("  - hooks/validation.py\n", ""), encoding="utf-8")
+    try:
+        timed_build(ROOT / "mkdocs.yml")  # warm the PDF cache and the file system
+        with_validation, without_validation = [], []
+        for _ in range(RUNS):  # interleaved, so drift hits both alike
+            with_validation.append(timed_build(ROOT / "mkdocs.yml"))
+            without_validation.append(timed_build(without))
+    finally:
+        without.unlink()
+    return statistics.median(with_validation), statistics.median(without_validation)
+
+
+def pdf_figures() -> tuple[float, int, float, int, list[int]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp)
+        for folder in ("docs", "overrides", "hooks"):
+            shutil.copytree(ROOT / folder, copy / folder,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        start = time.perf_counter()
+        produced = build_pdfs(load_context(copy), SITE_URL)
+        cold = time.perf_counter() - start
+        cold_count = build_pdfs.last_rendered
+        start = time.perf_counter()
+        build_pdfs(load_context(copy), SITE_URL)
+        warm = time.perf_counter() - start
+        warm_count = build_pdfs.last_rendered
+        sizes = [path.stat().st_size for path in produced.values()]
+    return cold, cold_count, warm, warm_count, sizes
+
+
+def main() -> int:
+    print(f"Machine: {os.cpu_count()} cores. Medians of {RUNS} runs.")
+    cold, cold_count, warm, warm_count, sizes = pdf_figures()
+    print(f"PDFs, cold: {cold_count} rendered in {cold:.1f} s (budget 20 s)")
+    print(f"PDFs, no-change rebuild: {warm_count} rendered in {warm:.2f} s (budget: 0 rendered)")
+    print(f"PDF sizes: largest {max(sizes) / 1024:.0f} KB, median "
+          f"{statistics.median(sizes) / 1024:.0f} KB (budget 300 KB each)")
+    with_validation, without_validation = build_figures()
+    ratio = with_validation / without_validation
+    print(f"Full build with validation: {with_validation:.2f} s")
+    print(f"Full build without validation: {without_validation:.2f} s")
+    print(f"Validation adds {100 * (ratio - 1):.1f} % (budget 20 %)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
