@@ -105,6 +105,11 @@ PAGES: dict[str, dict[str, Any]] = {
         "en": ("Glossary", "The words of the alliance, explained simply.",
                "# Glossary\n\n<!-- glossary -->\n"),
     },
+    "comprendre/references": {
+        "kind": "reference",
+        "fr": ("Références", "La bibliographie du site.", "# Références\n\n<!-- bibliography -->\n"),
+        "en": ("References", "The site's bibliography.", "# References\n\n<!-- bibliography -->\n"),
+    },
     "temoignages/exemple": {
         "kind": "testimony",
         "fr": ("Un exemple de confiance", "Témoignage composite sur la confiance.",

@@ -72,7 +72,7 @@ def line_of(path: Path, text: str) -> int:
 
 def test_the_valid_site_has_no_problem(site: Path) -> None:
     ctx = load_context(site, TODAY)
-    assert len(ctx.pages) == 10 and list(ctx.sheets) == [SHEET]
+    assert len(ctx.pages) == 12 and list(ctx.sheets) == [SHEET]
     assert report(site) == []
 
 
@@ -259,6 +259,17 @@ def test_unused_bibliography_entry(site: Path) -> None:
     assert report(site) == [
         "docs/_data/bibliography.yml:16:1: CITE002 entry 'freud1912' is cited nowhere: "
         "cite it or remove it",
+    ]
+
+
+def test_citations_without_a_references_page(site: Path) -> None:
+    page_path(site, "comprendre/references", "en").unlink()
+    page_path(site, "comprendre/references", "fr").unlink()
+    assert report(site) == [
+        "docs/comprendre/alliance.en.md:14:64: CITE004 citations link to the references page, "
+        "but there is no docs/comprendre/references.en.md",
+        "docs/comprendre/alliance.fr.md:14:60: CITE004 citations link to the references page, "
+        "but there is no docs/comprendre/references.fr.md",
     ]
 
 
@@ -540,7 +551,7 @@ def test_command_line_reports_the_same_problems(site: Path) -> None:
 def test_command_line_passes_on_the_valid_site(site: Path) -> None:
     result = run_cli(site)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == ("All checks passed: 10 pages, 1 sheets. "
+    assert result.stdout == ("All checks passed: 12 pages, 1 sheets. "
                              "External links listed in build/reports/external-links.tsv.\n")
 
 

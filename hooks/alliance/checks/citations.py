@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ..bibliography import cited_keys
+from ..bibliography import REFERENCES_STEM, cited_keys
 from ..context import SiteContext
-from ..markdown_scan import blocks
+from ..markdown_scan import blocks, content_lines
 from ..problems import Problem
 
 
@@ -42,6 +42,14 @@ def check(ctx: SiteContext) -> list[Problem]:
                                             f"figure '{figure.strip()}' without a citation "
                                             "in its paragraph: add [@key]"))
                     break
+    # citations render as links to the references page: it must exist in each language
+    for page in ctx.pages:
+        first = next(((n, col) for n, line in content_lines(page)
+                      for _, col in cited_keys(line)), None)
+        if first and ctx.page(REFERENCES_STEM, page.lang) is None:
+            out.append(page.problem(first[0], first[1] + 1, "CITE004",
+                                    f"citations link to the references page, but there is no "
+                                    f"docs/{REFERENCES_STEM}.{page.lang}.md"))
     for sheet in ctx.sheets.values():
         for key in sheet.sources:
             used.add(key)
