@@ -59,7 +59,7 @@ def build_figures() -> tuple[float, float]:
 def pdf_figures() -> tuple[float, int, float, int, list[int]]:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp)
-        for folder in ("docs", "overrides", "hooks"):
+        for folder in ("docs", "overrides", "templates", "hooks"):
             shutil.copytree(ROOT / folder, copy / folder,
                             ignore=shutil.ignore_patterns("__pycache__"))
         start = time.perf_counter()

@@ -572,6 +572,7 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(REPO / "hooks", site / "hooks", ignore=ignore)
     shutil.copytree(REPO / "overrides", site / "overrides", ignore=ignore)
+    shutil.copytree(REPO / "templates", site / "templates", ignore=ignore)
     shutil.copytree(REPO / "docs/assets", site / "docs/assets", dirs_exist_ok=True)
     edit(site, ALLIANCE, "fr", "[alliance](glossaire.md#alliance)", "[alliance](ruptures.md)")
     out = tmp_path / "site"

@@ -62,7 +62,7 @@ def test_a_rebuild_with_no_change_renders_no_pdf() -> None:
 def test_changing_a_sheet_source_renders_only_that_sheet(tmp_path: Path) -> None:
     import shutil
 
-    for folder in ("docs", "overrides", "hooks"):
+    for folder in ("docs", "overrides", "templates", "hooks"):
         shutil.copytree(ROOT / folder, tmp_path / folder,
                         ignore=shutil.ignore_patterns("__pycache__"))
     ctx = load_context(tmp_path)

@@ -24,7 +24,7 @@ from .render import PDF_FORMATS, pdf_name, render_pdf_html, write_pdf
 
 CACHE_DIR = Path(".cache/pdf")
 RENDER_INPUTS = (
-    "overrides/sheets/sheet.html", "overrides/sheets/pdf.html", "overrides/sheets/pdf.css",
+    "templates/sheets/sheet.html", "templates/sheets/pdf.html", "templates/sheets/pdf.css",
     "hooks/alliance/sheets/render.py", "hooks/alliance/sheets/model.py",
     "hooks/alliance/words.py", "hooks/alliance/bibliography.py",
     "docs/_data/bibliography.yml",

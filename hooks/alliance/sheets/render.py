@@ -16,6 +16,8 @@ from ..words import WORDS, long_date
 from .model import Sheet
 
 PAPERS = {"a4": "A4", "letter": "letter"}
+# The sheet templates live outside the theme folder, so MkDocs never publishes them.
+TEMPLATES_DIR = Path("templates")
 FONT_CACHE = Path(".cache/fonts")
 # The PDFs each language offers: A4 everywhere, US Letter for English too.
 PDF_FORMATS = {"fr": ("a4",), "en": ("a4", "letter")}
@@ -23,7 +25,7 @@ PDF_FORMATS = {"fr": ("a4",), "en": ("a4", "letter")}
 
 def templates(root: Path) -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(root / "overrides"),
+        loader=jinja2.FileSystemLoader(root / TEMPLATES_DIR),
         autoescape=True, trim_blocks=False, lstrip_blocks=False,
         undefined=jinja2.StrictUndefined,
     )
@@ -66,7 +68,7 @@ def font_as_ttf(root: Path, name: str) -> Path:
 def render_pdf_html(root: Path, sheet: Sheet, lang: str, paper: str, url: str,
                     bibliography: dict[str, Any]) -> str:
     env = templates(root)
-    css = (root / "overrides/sheets/pdf.css").read_text(encoding="utf-8")
+    css = (root / TEMPLATES_DIR / "sheets/pdf.css").read_text(encoding="utf-8")
     css = re.sub(r"url\(fonts/([\w.-]+)\.woff2\)",
                  lambda m: f"url({font_as_ttf(root, m.group(1)).as_uri()})", css)
     css = css.replace("@page { size: A4", f"@page {{ size: {PAPERS[paper]}")
