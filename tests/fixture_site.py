@@ -217,6 +217,7 @@ def build_site(root: Path) -> Path:
     """Write the valid test site into `root` and record its translations as in line."""
     data = root / "docs/_data"
     shutil.copytree(REPO / "docs/_data", data)
+    shutil.copytree(REPO / "templates", root / "templates")  # sheet pages' anchors come from it
     (data / "bibliography.yml").write_text(BIBLIOGRAPHY, encoding="utf-8")
     for sheet in (data / "sheets").glob("*.yml"):
         if sheet.stem != SHEET:

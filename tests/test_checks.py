@@ -572,7 +572,6 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
     ignore = shutil.ignore_patterns("__pycache__")
     shutil.copytree(REPO / "hooks", site / "hooks", ignore=ignore)
     shutil.copytree(REPO / "overrides", site / "overrides", ignore=ignore)
-    shutil.copytree(REPO / "templates", site / "templates", ignore=ignore)
     shutil.copytree(REPO / "docs/assets", site / "docs/assets", dirs_exist_ok=True)
     edit(site, ALLIANCE, "fr", "[alliance](glossaire.md#alliance)", "[alliance](ruptures.md)")
     out = tmp_path / "site"
@@ -592,3 +591,79 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
     assert "1 problem in 1 file." in output
     assert "Traceback" not in output
     assert not (out / "index.html").exists(), "a failed build must leave no site behind"
+
+
+# ---------------------------------------------------------------- MARK
+
+KNOWN_MARKERS = ("<!-- bibliography -->, <!-- glossary -->, <!-- helplines -->, "
+                 "<!-- sheets-index -->, <!-- testimonies-index -->")
+
+
+def test_unknown_marker_lists_the_known_ones(site: Path) -> None:
+    append(site, ALLIANCE, "fr", "\n<!-- glosary -->\n\n    <!-- in-indented-code -->\n")
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:23:1: MARK001 unknown marker '<!-- glosary -->' "
+        f"(known markers: {KNOWN_MARKERS})",
+    ]
+
+
+def test_page_without_its_marker_loses_its_block(site: Path) -> None:
+    edit(site, "comprendre/glossaire", "en", "<!-- glossary -->", "Glossary to come.")
+    assert report(site) == [
+        "docs/comprendre/glossaire.en.md:12:1: MARK002 this page must carry the marker "
+        "'<!-- glossary -->' on a line of its own: without it, its generated block is missing",
+    ]
+
+
+# ---------------------------------------------------------------- ID
+
+
+def test_duplicate_ids_on_a_page(site: Path) -> None:
+    append(site, ALLIANCE, "fr", "\n## Ce qui compte aussi { #ce-qui-compte }\n"
+                                 "\n## Une *vraie* question\n\n## Une vraie question\n"
+                                 "\n## Sources\n")
+    assert report(site) == [
+        "docs/comprendre/alliance.en.md:1:1: I18N002 heading anchors are not in the same order "
+        "as in docs/comprendre/alliance.fr.md",
+        "docs/comprendre/alliance.fr.md:23:1: ID001 id 'ce-qui-compte' is already used on "
+        "line 16 of this page: give each heading its own id",
+        "docs/comprendre/alliance.fr.md:27:1: ID001 id 'une-vraie-question' is already used "
+        "on line 25 of this page: give each heading its own id",
+        "docs/comprendre/alliance.fr.md:29:1: ID001 id 'sources' is also given by the build "
+        "to a generated part of this page: choose another id",
+    ]
+
+
+# ---------------------------------------------------------------- reading Markdown as Markdown
+
+
+def test_code_is_not_read_as_links_or_markers(site: Path) -> None:
+    for lang in ("fr", "en"):
+        append(site, ALLIANCE, lang, "\nWrite `[x](nowhere.md)` or `<!-- glosary -->`.\n"
+                                     "\n    [x](nowhere.md) [@nobody]\n"
+                                     "\n```\n[x](nowhere.md)\n```\n")
+    assert report(site) == []
+
+
+def test_reference_links_are_resolved(site: Path) -> None:
+    append(site, ALLIANCE, "fr", "\nVoir [la page][rupt] et [Ruptures].\n"
+                                 "\n[rupt]: ruptures.md\n[ruptures]: ailleurs.md#rien\n")
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:23:6: LINK001 broken link 'ruptures.md': "
+        "no page docs/comprendre/ruptures.fr.md",
+        "docs/comprendre/alliance.fr.md:23:25: LINK001 broken link 'ailleurs.md#rien': "
+        "no page docs/comprendre/ailleurs.fr.md",
+    ]
+
+
+def test_heading_slugs_are_the_renderers(site: Path) -> None:
+    # toc drops the emphasis and keeps the link text: "le-vrai-lien-utile"
+    for lang in ("fr", "en"):
+        append(site, ALLIANCE, lang, "\n## Le *vrai* [lien](glossaire.md) utile\n"
+                                     "\nVoir [plus haut](#le-vrai-lien-utile).\n")
+    assert report(site) == []
+    append(site, ALLIANCE, "en", "\nSee [above](#le-vrai-glossairemd-utile).\n")
+    assert report(site) == [
+        "docs/comprendre/alliance.en.md:27:5: LINK002 broken link '#le-vrai-glossairemd-utile': "
+        "no heading or element with id 'le-vrai-glossairemd-utile' in this page",
+    ]

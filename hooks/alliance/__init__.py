@@ -8,3 +8,8 @@ transforms and the sheet renderer run the same from the command line
 
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
+# Who a page or sheet is for, in the order the sheets index lists them.
+AUDIENCES: tuple[str, ...] = ("patients", "therapists", "trainees")
+# Search engines cut longer titles and descriptions (front matter and sheet sources alike).
+TITLE_MAX = 70
+DESCRIPTION_MAX = 160

@@ -6,9 +6,11 @@ Enough for the checks to point at `path:line:col`; rendering is MkDocs's busines
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+
+import markdown
 
 from .sources import SourcePage
 
@@ -20,6 +22,9 @@ LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 HTML_LINK = re.compile(r"""\b(?:href|src)=["'](https?://[^"']+)["']""")
 FENCE = re.compile(r"^\s*(```|~~~)")
+# A marker is an HTML comment alone on its line holding one word: `<!-- glossary -->`.
+# Any such comment is a marker, known or not (an unknown one is MARK001, never ignored).
+MARKER = re.compile(r"^ {0,3}<!--[ \t]*([\w-]+)[ \t]*-->[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -31,28 +36,83 @@ class Link:
     image: bool
 
 
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+CONTAINER = re.compile(r"^\s*(?:[-*+]\s|\d+\.\s|!!!|\?\?\?|:\s{3})")
+REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)>?(?:\s+[\"'(].*)?\s*$")
+REF_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\[([^\]]*)\])?(?![(:])")
+
+
 def slugify(text: str) -> str:
-    """Python-Markdown's default toc slug (what MkDocs gives a heading without an id)."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
+    """The id the `toc` extension gives a heading of this (Markdown) text."""
+    return heading_ids((f"## {text}",))[0]
+
+
+@cache
+def heading_ids(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids Python-Markdown's `toc` (with `attr_list`) gives these heading lines, in
+    order, de-duplicated as it does: the renderer's own function, not a copy of it."""
+    _MD.reset()
+    rendered = _MD.convert("\n\n".join(lines))
+    return tuple(re.findall(r'<h[1-6][^>]*\bid="([^"]*)"', rendered))
+
+
+_MD = markdown.Markdown(extensions=["toc", "attr_list"])
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def _mask_code_spans(line: str) -> str:
+    """The line with each `code span` blanked (same length, so columns stay right)."""
+    return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _prose_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
+    """(file line, raw text) of each body line that is not code: fenced blocks and
+    indented code blocks (4 spaces after a blank line, outside lists and admonitions)
+    are skipped, as the renderer shows them verbatim."""
+    fence: str | None = None
+    container = in_code = False
+    blank_before = True
+    for offset, line in enumerate(page.body_lines):
+        number = page.body_line + offset
+        found = FENCE.match(line)
+        if fence is not None:
+            if found and line.strip().startswith(fence):
+                fence = None
+            continue
+        if found:
+            fence = found.group(1)
+            continue
+        if not line.strip():
+            blank_before = True
+            yield number, line  # paragraphs end at blank lines: the readers need them
+            continue
+        indent = _indent(line)
+        if indent >= 4 and (in_code or (blank_before and not container)):
+            in_code = True
+            blank_before = False
+            continue
+        in_code = False
+        if indent < 4 and CONTAINER.match(line):
+            container = True
+        elif indent == 0 and blank_before:
+            container = False
+        blank_before = False
+        yield number, line
 
 
 def content_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
-    """(file line number, text) for each body line outside fenced code."""
-    fenced = False
-    for offset, line in enumerate(page.body_lines):
-        if FENCE.match(line):
-            fenced = not fenced
-            continue
-        if not fenced:
-            yield page.body_line + offset, line
+    """(file line number, text) for each body line outside code; code spans are blanked."""
+    for number, line in _prose_lines(page):
+        yield number, _mask_code_spans(line)
 
 
 def headings(page: SourcePage) -> list[tuple[int, int, str, str | None]]:
     """(line, level, title text, explicit anchor or None) of each Markdown heading."""
     found = []
-    for number, line in content_lines(page):
+    for number, line in _prose_lines(page):
         match = HEADING.match(line)
         if not match:
             continue
@@ -66,15 +126,51 @@ def headings(page: SourcePage) -> list[tuple[int, int, str, str | None]]:
     return found
 
 
+def heading_anchors(page: SourcePage) -> list[tuple[int, str, bool]]:
+    """(line, id, explicit?) of each heading, the ids computed by the renderer's `toc`."""
+    found = headings(page)
+    ids = heading_ids(tuple(f"{'#' * level} {text}" for _, level, text, _ in found))
+    return [(line, anchor or generated, anchor is not None)
+            for (line, _, _, anchor), generated in zip(found, ids, strict=True)]
+
+
+def element_ids(page: SourcePage) -> list[tuple[int, int, str]]:
+    """(line, col, id) of the ids set outside headings: HTML `id=` and `{ #id }` lists."""
+    out = []
+    for number, line in content_lines(page):
+        if HEADING.match(line):
+            continue
+        for match in HTML_ID.finditer(line):
+            out.append((number, match.start(1) + 1, match.group(1)))
+        for attrs in re.finditer(r"\{:?\s*([^}]*)\}", line):
+            for match in ID_ATTR.finditer(attrs.group(1)):
+                out.append((number, attrs.start(1) + match.start() + 2, match.group(1)))
+    return out
+
+
 def anchors(page: SourcePage) -> set[str]:
     """Every fragment a link may point at in this page's source."""
-    out = set()
-    for _, _, text, anchor in headings(page):
-        out.add(anchor or slugify(text))
+    return ({anchor for _, anchor, _ in heading_anchors(page)}
+            | {anchor for _, _, anchor in element_ids(page)})
+
+
+def reference_definitions(page: SourcePage) -> dict[str, str]:
+    """Reference-style link definitions, `[label]: target`, by normalised label."""
+    out: dict[str, str] = {}
     for _, line in content_lines(page):
-        out.update(HTML_ID.findall(line))
-        for attrs in re.findall(r"\{:?\s*([^}]*)\}", line):
-            out.update(ID_ATTR.findall(attrs))
+        match = REF_DEF.match(line)
+        if match:
+            out.setdefault(" ".join(match.group(1).lower().split()), match.group(2))
+    return out
+
+
+def markers(page: SourcePage) -> list[tuple[int, int, str]]:
+    """(line, col, name) of each marker comment outside code."""
+    out = []
+    for number, line in content_lines(page):
+        match = MARKER.match(line)
+        if match:
+            out.append((number, line.index("<!--") + 1, match.group(1)))
     return out
 
 
@@ -83,11 +179,26 @@ def explicit_heading_anchors(page: SourcePage) -> list[tuple[int, str]]:
 
 
 def links(page: SourcePage) -> list[Link]:
+    """Inline links, reference-style links resolved through their definitions, autolinks
+    and absolute HTML links, outside code."""
     out = []
+    definitions = reference_definitions(page)
     for number, line in content_lines(page):
-        for match in LINK.finditer(line):
+        if REF_DEF.match(line):
+            continue
+        inline = list(LINK.finditer(line))
+        for match in inline:
             out.append(Link(number, match.start() + 1, match.group(2), match.group(3),
                             match.group(1) == "!"))
+        taken = [(m.start(), m.end()) for m in inline]
+        for match in REF_LINK.finditer(line):
+            if any(start <= match.start() < end for start, end in taken):
+                continue
+            label = match.group(3) or match.group(2)
+            target = definitions.get(" ".join(label.lower().split()))
+            if target is not None:
+                out.append(Link(number, match.start() + 1, match.group(2), target,
+                                match.group(1) == "!"))
         for match in AUTOLINK.finditer(line):
             out.append(Link(number, match.start() + 1, match.group(1), match.group(1), False))
         for match in HTML_LINK.finditer(line):

@@ -9,14 +9,22 @@ import datetime as dt
 import html
 import posixpath
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from .bibliography import bibliography_markdown, relative_link, replace_citations
+from . import AUDIENCES
+from .bibliography import (
+    REFERENCES_STEM,
+    bibliography_markdown,
+    relative_link,
+    replace_citations,
+)
 from .context import SiteContext
+from .markdown_scan import MARKER
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
 from .words import WORDS, long_date
 
-MARKER = re.compile(r"^<!--\s*([a-z-]+)\s*-->[ \t]*$", re.MULTILINE)
 PLACEHOLDER = re.compile(r"\{\{\s*(contact_email|testimony_email)\s*\}\}")
 TITLE_LINE = re.compile(r"^# .+$", re.MULTILINE)
 GLOSSARY_STEM = "comprendre/glossaire"
@@ -107,7 +115,7 @@ def sheet_downloads(ctx: SiteContext, sheet_id: str, lang: str, from_stem: str) 
 def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
     words = WORDS[lang]
     out = []
-    for audience in ("patients", "therapists", "trainees"):
+    for audience in AUDIENCES:
         chosen = [s for s in ctx.sheets.values() if s.audience and s.audience[0] == audience]
         if not chosen:
             continue
@@ -139,6 +147,39 @@ def sheet_page_markdown(ctx: SiteContext, sheet_id: str, stem: str, lang: str) -
         f"{words['download']}: {sheet_downloads(ctx, sheet.id, lang, stem)}\n{{: .sheet-downloads }}\n\n"
         f"{controls}\n\n{render_fragment(ctx.root, sheet, lang)}\n"
     )
+
+
+# ---------------------------------------------------------------- markers
+
+@dataclass(frozen=True)
+class Marker:
+    """A generated block: what it expands to, the page that must carry it, its anchors."""
+
+    expand: Callable[[SiteContext, str, str], str]  # (ctx, page stem, lang) -> Markdown
+    page: str  # stem of the page that needs this block (MARK002 if the marker is missing)
+    anchors: Callable[[SiteContext], set[str]]  # ids the block gives its headings
+
+
+def _helpline_anchors(ctx: SiteContext) -> set[str]:
+    return {str(c.get("id", "")) for c in ctx.data.helplines.get("countries", [])}
+
+
+def _testimony_anchors(ctx: SiteContext) -> set[str]:
+    return {"tous", "par-theme"} | {f"theme-{t}" for t in ctx.data.themes}
+
+
+# The one registry of markers: the transform expands these, the checks know only these.
+MARKERS: dict[str, Marker] = {
+    "helplines": Marker(lambda ctx, stem, lang: helplines_markdown(ctx, lang), "aide",
+                        _helpline_anchors),
+    "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang),
+                       GLOSSARY_STEM, lambda ctx: set(ctx.data.glossary)),
+    "bibliography": Marker(lambda ctx, stem, lang: bibliography_markdown(ctx.data.bibliography,
+                                                                         lang),
+                           REFERENCES_STEM, lambda ctx: set(ctx.data.bibliography)),
+    "testimonies-index": Marker(testimonies_markdown, "temoignages/index", _testimony_anchors),
+    "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(AUDIENCES)),
+}
 
 
 # ---------------------------------------------------------------- page furniture
@@ -180,18 +221,8 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     markdown = PLACEHOLDER.sub(lambda m: esc(site.get(m.group(1), "")), markdown)
 
     def expand(match: re.Match[str]) -> str:
-        name = match.group(1)
-        if name == "helplines":
-            return helplines_markdown(ctx, lang)
-        if name == "glossary":
-            return glossary_markdown(ctx, lang)
-        if name == "bibliography":
-            return bibliography_markdown(ctx.data.bibliography, lang)
-        if name == "testimonies-index":
-            return testimonies_markdown(ctx, stem, lang)
-        if name == "sheets-index":
-            return sheets_index_markdown(ctx, stem, lang)
-        return match.group(0)
+        marker = MARKERS.get(match.group(1))
+        return marker.expand(ctx, stem, lang) if marker else match.group(0)
 
     markdown = MARKER.sub(expand, markdown)
     used: list[str] = []

@@ -13,8 +13,10 @@ from . import (
     frontmatter,
     glossary,
     helplines,
+    ids,
     images,
     links,
+    markers,
     readability,
     sheets,
     testimonies,
@@ -22,7 +24,7 @@ from . import (
     typography,
 )
 
-CHECKS = (links, translations, citations, testimonies, images, external_links, glossary,
+CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
           helplines, readability, typography, sheets)
 
 

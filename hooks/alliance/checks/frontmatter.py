@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .. import AUDIENCES, DESCRIPTION_MAX, TITLE_MAX
 from ..context import SiteContext
 from ..problems import Problem
 from ..sheets.model import SHEETS_DIR
 from ..sources import SourcePage
 
 KINDS = ("home", "index", "concept", "path", "testimony", "sheet", "reference", "utility")
-AUDIENCES = ("patients", "trainees", "therapists")
 COMMON = {"title", "description", "kind", "audience", "authors", "reviewers", "last_reviewed",
           "translation_sync", "sources", "hide"}
 EXTRA = {"testimony": {"testimony"}}
@@ -26,7 +26,6 @@ def _is_str_list(value: Any) -> bool:
 
 def check_page(page: SourcePage, ctx: SiteContext, today: dt.date) -> list[Problem]:
     meta, out = page.meta, []
-    settings = ctx.data.validation
 
     def err(key: str, code: str, message: str) -> None:
         out.append(page.problem(page.front.line(key) if key else 1, 1, code, message))
@@ -58,14 +57,14 @@ def check_page(page: SourcePage, ctx: SiteContext, today: dt.date) -> list[Probl
     title, description = meta.get("title"), meta.get("description")
     if "title" in meta and (not isinstance(title, str) or not title.strip()):
         err("title", "FM004", "title must be a non-empty text")
-    elif isinstance(title, str) and len(title) > settings.get("title_max", 70):
+    elif isinstance(title, str) and len(title) > TITLE_MAX:
         err("title", "FM004", f"title is {len(title)} characters long; at most "
-                              f"{settings.get('title_max', 70)}")
+                              f"{TITLE_MAX}")
     if "description" in meta and (not isinstance(description, str) or not description.strip()):
         err("description", "FM004", "description must be a non-empty text")
-    elif isinstance(description, str) and len(description) > settings.get("description_max", 160):
+    elif isinstance(description, str) and len(description) > DESCRIPTION_MAX:
         err("description", "FM004", f"description is {len(description)} characters long; at "
-                                    f"most {settings.get('description_max', 160)}")
+                                    f"most {DESCRIPTION_MAX}")
     audience = meta.get("audience")
     if "audience" in meta and (not _is_str_list(audience)
                                or any(a not in AUDIENCES for a in audience)):

@@ -8,30 +8,24 @@ from urllib.parse import unquote
 
 from .. import LANGUAGES
 from ..context import SiteContext
-from ..markdown_scan import anchors, links
+from ..markdown_scan import anchors, links, markers
 from ..problems import Problem
-from ..sheets.render import PDF_FORMATS, pdf_name
+from ..sheets.render import PDF_FORMATS, pdf_name, sheet_page_anchors
 from ..sources import SourcePage
+from ..transform import MARKERS
 
 SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-SHEET_ANCHORS = {"a-quoi-ca-sert", "quand", "comment", "a-remplir", "confidentialite"}
 
 
-def generated_anchors(ctx: SiteContext, stem: str) -> set[str]:
-    """Anchors the build adds to a page (from data), on top of those in its source."""
+def generated_anchors(ctx: SiteContext, page: SourcePage) -> set[str]:
+    """Anchors the build adds to a page, on top of those in its source: the sources
+    section, the headings of its generated blocks, the fixed headings of a sheet page."""
     out = {"sources"}
-    if stem == "comprendre/glossaire":
-        out |= set(ctx.data.glossary)
-    if stem == "comprendre/references":
-        out |= set(ctx.data.bibliography)
-    if stem == "aide":
-        out |= {c.get("id", "") for c in ctx.data.helplines.get("countries", [])}
-    if stem == "temoignages/index":
-        out |= {"tous", "par-theme"} | {f"theme-{t}" for t in ctx.data.themes}
-    if stem == "fiches/index":
-        out |= {"patients", "therapists", "trainees"}
-    if stem.startswith("fiches/") and stem != "fiches/index":
-        out |= SHEET_ANCHORS
+    for _, _, name in markers(page):
+        if name in MARKERS:
+            out |= MARKERS[name].anchors(ctx)
+    if page.kind == "sheet":
+        out |= sheet_page_anchors(ctx.root)
     return out
 
 
@@ -56,7 +50,7 @@ def check(ctx: SiteContext) -> list[Problem]:
     def page_anchors(page: SourcePage) -> set[str]:
         key = (page.stem, page.lang)
         if key not in anchor_cache:
-            anchor_cache[key] = anchors(page) | generated_anchors(ctx, page.stem)
+            anchor_cache[key] = anchors(page) | generated_anchors(ctx, page)
         return anchor_cache[key]
 
     for page in ctx.pages:

@@ -8,13 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import LANGUAGES
+from .. import AUDIENCES, DESCRIPTION_MAX, LANGUAGES
 from ..problems import InputError, Problem
 from ..yamlio import Located, load_located_file
 
 SHEETS_DIR = Path("docs/_data/sheets")
 FIELD_TYPES = ("short_text", "long_text", "scale", "checkboxes", "table", "date")
-AUDIENCES = ("patients", "trainees", "therapists")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TOP_KEYS = {"id", "audience", "authors", "reviewers", "last_reviewed", "sources",
             "reflection_aid", "max_pages", "related", "fields", *LANGUAGES}
@@ -174,8 +173,9 @@ def parse_sheet(src: Located, rel: str, today: dt.date | None = None) -> Sheet:
         if not isinstance(steps, list) or not steps or not all(isinstance(s, str) for s in steps):
             r.err((lang,), f"'{lang}' needs 'steps', a list of short texts", "SHEET001")
             steps = []
-        if len(str(block.get("description", ""))) > 160:
-            r.err((lang, "description"), "description is longer than 160 characters")
+        if len(str(block.get("description", ""))) > DESCRIPTION_MAX:
+            r.err((lang, "description"),
+                  f"description is longer than {DESCRIPTION_MAX} characters")
         texts[lang] = SheetText(
             str(block.get("title", "")), str(block.get("description", "")),
             str(block.get("purpose", "")), str(block.get("when", "")), list(steps),

@@ -31,6 +31,12 @@ def templates(root: Path) -> jinja2.Environment:
     )
 
 
+def sheet_page_anchors(root: Path) -> set[str]:
+    """The fixed ids the sheet template gives its headings: links may point at them."""
+    text = (root / TEMPLATES_DIR / "sheets/sheet.html").read_text(encoding="utf-8")
+    return set(re.findall(r'<h[1-6][^>]*\bid="([\w-]+)"', text))
+
+
 def pdf_name(sheet_id: str, lang: str, paper: str) -> str:
     return f"{sheet_id}.{lang}.{paper}.pdf"
 
