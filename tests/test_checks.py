@@ -667,3 +667,23 @@ def test_heading_slugs_are_the_renderers(site: Path) -> None:
         "docs/comprendre/alliance.en.md:27:5: LINK002 broken link '#le-vrai-glossairemd-utile': "
         "no heading or element with id 'le-vrai-glossairemd-utile' in this page",
     ]
+
+
+# ---------------------------------------------------------------- YAML002
+
+
+def test_duplicate_keys_name_both_lines(site: Path) -> None:
+    bib = site / "docs/_data/bibliography.yml"
+    replace_in(bib, "  volume: 16\n", "  volume: 16\n  year: 1980\n")
+    replace_in(site / SHEET_SOURCE, "max_pages: 2 ", "max_pages: 3\nmax_pages: 2 ")
+    replace_in(page_path(site, ALLIANCE, "en"), "kind: concept\n",
+               "kind: concept\nkind: concept\n")
+    sheet_line = line_of(site / SHEET_SOURCE, "max_pages: 2")
+    assert report(site) == [
+        "docs/_data/bibliography.yml:9:3: YAML002 key 'year' is written twice (lines 5 and "
+        "9): YAML would keep the last one silently; remove one",
+        f"{SHEET_SOURCE}:{sheet_line}:1: YAML002 key 'max_pages' is written twice (lines "
+        f"{sheet_line - 1} and {sheet_line}): YAML would keep the last one silently; remove one",
+        "docs/comprendre/alliance.en.md:5:1: YAML002 key 'kind' is written twice (lines 4 and "
+        "5): YAML would keep the last one silently; remove one",
+    ]

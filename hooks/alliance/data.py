@@ -55,7 +55,9 @@ def _load(root: Path, name: str, problems: list[Problem]) -> Located | None:
         problems.append(Problem((DATA_DIR / name).as_posix(), 1, 1, "DATA001", "data file is missing"))
         return None
     try:
-        return load_located_file(path, root)
+        located = load_located_file(path, root)
+        problems.extend(located.problems)
+        return located
     except InputError as error:
         problems.extend(error.problems)
         return None

@@ -134,7 +134,9 @@ def read_pages(root: Path) -> tuple[list[SourcePage], list[Problem]]:
     problems: list[Problem] = []
     for path in find_page_files(root):
         try:
-            pages.append(parse_page(root, path))
+            page = parse_page(root, path)
+            pages.append(page)
+            problems.extend(page.front.problems)  # repeated keys (YAML002)
         except InputError as error:
             problems.extend(error.problems)
     return pages, problems

@@ -22,6 +22,8 @@ class Located:
     data: Any
     lines: dict[KeyPath, int] = field(default_factory=dict)
     line_offset: int = 0
+    # keys written twice in one mapping (YAML keeps the last one silently): YAML002
+    problems: list[Problem] = field(default_factory=list)
 
     def line(self, *path: Any) -> int:
         """Line of the deepest known prefix of `path` (the file's first line if none)."""
@@ -32,16 +34,21 @@ class Located:
         return 1 + self.line_offset
 
 
-def _record(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int]) -> None:
+def _record(node: yaml.Node, prefix: KeyPath, lines: dict[KeyPath, int],
+            duplicates: list[tuple[yaml.Node, int]]) -> None:
+    """Note the line of every key and item; collect (key node, first line) of repeated keys."""
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value
-            lines[(*prefix, key)] = key_node.start_mark.line + 1
-            _record(value_node, (*prefix, key), lines)
+            if (*prefix, key) in lines:
+                duplicates.append((key_node, lines[(*prefix, key)]))
+            else:
+                lines[(*prefix, key)] = key_node.start_mark.line + 1
+            _record(value_node, (*prefix, key), lines, duplicates)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[(*prefix, index)] = item.start_mark.line + 1
-            _record(item, (*prefix, index), lines)
+            _record(item, (*prefix, index), lines, duplicates)
 
 
 def _unbuildable_scalar(node: yaml.Node | None) -> yaml.ScalarNode | None:
@@ -108,9 +115,16 @@ def load_located(text: str, rel_path: str, line_offset: int = 0) -> Located:
             [Problem(rel_path, 1 + line_offset, 1, "YAML001", f"this is not valid YAML: {error}")]
         ) from None
     lines: dict[KeyPath, int] = {}
+    duplicates: list[tuple[yaml.Node, int]] = []
     if node is not None:
-        _record(node, (), lines)
-    return Located(data, lines, line_offset)
+        _record(node, (), lines, duplicates)
+    problems = [
+        Problem(rel_path, key.start_mark.line + 1 + line_offset, key.start_mark.column + 1,
+                "YAML002", f"key '{key.value}' is written twice (lines {first + line_offset} "
+                f"and {key.start_mark.line + 1 + line_offset}): YAML would keep the last one "
+                "silently; remove one")
+        for key, first in duplicates]
+    return Located(data, lines, line_offset, problems)
 
 
 def load_located_file(path: Path, root: Path) -> Located:

@@ -245,7 +245,9 @@ def load_sheets(root: Path, today: dt.date | None = None) -> tuple[dict[str, She
     for path in sorted((root / SHEETS_DIR).glob("*.yml")):
         rel = path.relative_to(root).as_posix()
         try:
-            sheet = parse_sheet(load_located_file(path, root), rel, today)
+            located = load_located_file(path, root)
+            problems.extend(located.problems)  # repeated keys (YAML002)
+            sheet = parse_sheet(located, rel, today)
         except InputError as error:
             problems.extend(error.problems)
             continue
