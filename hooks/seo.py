@@ -5,10 +5,12 @@ static-i18n writes relative hreflang URLs; search engines require absolute ones.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from alliance import DEFAULT_LANGUAGE, build
-from alliance.seo import page_links
+from alliance.seo import home_alternates, page_links
 from alliance.sources import PAGE_NAME
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -30,4 +32,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     stem, lang = match["stem"], match["lang"]
     present = [p.lang for p in build.context().pages if p.stem == stem]
     context["alliance_page"] = page_links(build.STATE.site_root_url, stem, lang, present)
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page has no counterpart: its switcher leads to each language's home (not to
+    the last page static-i18n built). A copy of the configuration is changed, not the one
+    every page shares."""
+    if template_name == "404.html" and config.extra.get("alternate"):
+        own = copy.copy(config)
+        own["extra"] = dict(config.extra, alternate=home_alternates(
+            config.extra["alternate"], urlsplit(config.site_url or "/").path))
+        context["config"] = own
     return context

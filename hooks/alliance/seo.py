@@ -32,6 +32,16 @@ def page_links(root_url: str, stem: str, lang: str, languages_present: list[str]
     }
 
 
+def home_alternates(alternates: list[dict], site_path: str) -> list[dict]:
+    """The language switcher of a page with no counterpart (the 404 pages): each language
+    leads to its home page, site-absolute, since a 404 page is served at any address."""
+    out = []
+    for alt in alternates:
+        lang = alt.get("lang", DEFAULT_LANGUAGE)
+        out.append({**alt, "link": site_path.rstrip("/") + page_url("index", lang)})
+    return out
+
+
 def sitemap_xml(root_url: str, pages: list[SourcePage]) -> str:
     """One sitemap for both languages, each URL with its absolute alternates."""
     by_stem: dict[str, list[str]] = {}
