@@ -6,9 +6,11 @@ The checks are plain functions (alliance.checks); `make check` runs the same one
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from alliance import DEFAULT_LANGUAGE, build
 from alliance.checks import run_all
+from alliance.checks.output import check_site
 from alliance.problems import format_report
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,3 +26,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
     problems = run_all(build.context())
     if problems:
         raise PluginError("Content validation failed:\n" + format_report(problems))
+
+
+@event_priority(-100)  # after static-i18n built the other languages, before outputs.py
+def on_post_build(config: MkDocsConfig) -> None:
+    if build.STATE.depth != 1:
+        return  # an inner (other language) build: the outermost one checks the whole site
+    problems = check_site(Path(config.site_dir), build.context().data)
+    if problems:
+        raise PluginError("The built site failed its checks:\n" + format_report(problems))

@@ -687,3 +687,36 @@ def test_duplicate_keys_name_both_lines(site: Path) -> None:
         "docs/comprendre/alliance.en.md:5:1: YAML002 key 'kind' is written twice (lines 4 and "
         "5): YAML would keep the last one silently; remove one",
     ]
+
+
+# ---------------------------------------------------------------- OUT (the built site)
+
+HELP_HTML = ('<ul><li><a href="tel:3114">3114</a></li><li><a href="tel:0800 32 123">'
+             "0800 32 123</a></li></ul>")
+
+
+def test_built_help_page_must_dial_every_number(tmp_path: Path) -> None:
+    from alliance.checks.output import help_page_problems
+
+    assert [str(p) for p in help_page_problems(HELP_HTML, "site/aide/index.html",
+                                               {"3114", "080032123", "15"})] == [
+        "site/aide/index.html:1:1: OUT002 'tel:0800 32 123' is not a working tel: link "
+        "(only digits, after an optional +)",
+        "site/aide/index.html:1:1: OUT001 no tel: link dials 080032123, a number of "
+        "docs/_data/helplines.yml: the help page lost it",
+        "site/aide/index.html:1:1: OUT001 no tel: link dials 15, a number of "
+        "docs/_data/helplines.yml: the help page lost it",
+    ]
+
+
+def test_built_site_without_help_page(site: Path, tmp_path: Path) -> None:
+    from alliance.checks.output import check_site
+
+    out = tmp_path / "site"
+    (out / "aide").mkdir(parents=True)
+    numbers = sorted(load_context(site, TODAY).data.helpline_digits())
+    (out / "aide/index.html").write_text(
+        "".join(f'<a href="tel:{n}">{n}</a>' for n in numbers), encoding="utf-8")
+    assert [str(p) for p in check_site(out, load_context(site, TODAY).data)] == [
+        "site/en/aide/index.html:1:1: OUT001 the help page was not built",
+    ]
