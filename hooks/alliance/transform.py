@@ -13,6 +13,9 @@ from typing import Any
 
 from .bibliography import bibliography_markdown, relative_link, replace_citations
 from .context import SiteContext
+from .helplines import help_markdown
+from .routes import MARKER as ROUTES_MARKER
+from .routes import routes_markdown
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
 from .words import WORDS, long_date
 
@@ -29,21 +32,7 @@ def esc(text: Any) -> str:
 # ---------------------------------------------------------------- generated parts
 
 def helplines_markdown(ctx: SiteContext, lang: str) -> str:
-    out = []
-    for country in ctx.data.helplines.get("countries", []):
-        out.append(f"## {country['name'][lang]} {{ #{country['id']} }}\n")
-        for line in country.get("lines", []):
-            shown = line.get("display") or line["number"]
-            tel = "".join(ch for ch in str(line["number"]) if ch.isdigit())
-            note = f" {line['note'][lang]}" if line.get("note") else ""
-            colon = "\u00a0:" if lang == "fr" else ":"
-            out.append(f"- **[{esc(shown)}](tel:{tel})**{colon} {esc(line['name'][lang])}.{esc(note)}")
-        out.append("")
-    verified = ctx.data.helplines.get("verified")
-    if isinstance(verified, dt.date):
-        label = {"fr": "Numéros vérifiés le", "en": "Numbers checked on"}[lang]
-        out.append(f"*{label} {long_date(verified, lang)}.*\n")
-    return "\n".join(out)
+    return help_markdown(ctx.data.helplines, lang, long_date)
 
 
 def glossary_markdown(ctx: SiteContext, lang: str) -> str:
@@ -185,6 +174,8 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
             return helplines_markdown(ctx, lang)
         if name == "glossary":
             return glossary_markdown(ctx, lang)
+        if name == ROUTES_MARKER:
+            return routes_markdown(ctx.data.routes, lang, long_date)
         if name == "bibliography":
             return bibliography_markdown(ctx.data.bibliography, lang)
         if name == "testimonies-index":

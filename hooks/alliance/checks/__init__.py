@@ -16,6 +16,7 @@ from . import (
     images,
     links,
     readability,
+    routes,
     sheets,
     testimonies,
     translations,
@@ -23,7 +24,7 @@ from . import (
 )
 
 CHECKS = (links, translations, citations, testimonies, images, external_links, glossary,
-          helplines, readability, typography, sheets)
+          helplines, readability, typography, sheets, routes)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:
