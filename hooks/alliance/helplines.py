@@ -24,7 +24,7 @@ TOP_KEYS = {"verified", "order", "first_screen", "countries"}
 TEXT = {
     "fr": {
         "now": "Si une vie est en danger maintenant",
-        "now_text": "Appelez tout de suite. L'appel est gratuit, même sans crédit.",
+        "now_text": "Appelez tout de suite le numéro d'urgence.",
         "now_more": "Vous pouvez aussi aller aux urgences de l'hôpital le plus proche. "
                     "Ne restez pas sans personne\u00a0: appelez un proche ou demandez à quelqu'un de venir.",
         "jump": "Les numéros par pays",
@@ -32,11 +32,10 @@ TEXT = {
         "types": {"emergency": "Urgence", "crisis": "Crise, idées de suicide",
                   "listening": "Écoute", "victims": "Victimes", "advice": "Conseil"},
         "checked": "Numéros vérifiés le",
-        "colon": "\u00a0:",
     },
     "en": {
         "now": "If a life is in danger now",
-        "now_text": "Call straight away. The call is free, even without credit.",
+        "now_text": "Call the emergency number straight away.",
         "now_more": "You can also go to the emergency department of the nearest hospital. "
                     "Do not stay on your own: call someone close or ask someone to come.",
         "jump": "Numbers by country",
@@ -44,7 +43,6 @@ TEXT = {
         "types": {"emergency": "Emergency", "crisis": "Crisis, suicidal thoughts",
                   "listening": "Someone to talk to", "victims": "Victims", "advice": "Advice"},
         "checked": "Numbers checked on",
-        "colon": ":",
     },
 }
 
@@ -156,8 +154,7 @@ def _links(line: dict[str, Any], lang: str, css: str) -> list[str]:
     if contact in ("text", "call-or-text"):
         out.append(f'<a class="{css} {css}--sms" href="sms:{target}" '
                    f'aria-label="{words["text"]} {shown}">'
-                   f'<span class="{css}__number">{shown}</span>'
-                   f'<span class="{css}__how">SMS</span></a>')
+                   f'<span class="{css}__number">{shown} <span class="{css}__how">SMS</span></span></a>')
     return out
 
 
@@ -212,13 +209,16 @@ def countries_markdown(data: dict[str, Any], lang: str, long_date: Any) -> str:
         out.append(f"## {_esc(country['name'][lang])} {{ #{country['id']} }}\n")
         lines = sorted(country.get("lines", []), key=lambda x: TYPES.index(x.get("type", "advice"))
                        if x.get("type") in TYPES else len(TYPES))
+        items = []
         for line in lines:
             kind = words["types"].get(line.get("type", ""), "")
             links = " ".join(_links(line, lang, "call-link"))
             note = f" {_esc(line['note'][lang])}" if line.get("note") else ""
-            out.append(f'- <span class="call-kind">{kind}</span> {links}{words["colon"]} '
-                       f"{_esc(line['name'][lang])}.{note}")
-        out.append("")
+            items.append(f'<li class="call-line call-line--{_esc(line.get("type", ""))}">'
+                         f'<span class="call-line__links">{links}</span>'
+                         f'<span class="call-line__text"><span class="call-kind">{kind}</span> '
+                         f"{_esc(line['name'][lang])}.{note}</span></li>")
+        out.append(f'<ul class="call-lines">{"".join(items)}</ul>\n')
     verified = data.get("verified")
     if isinstance(verified, dt.date):
         out.append(f"*{words['checked']} {long_date(verified, lang)}.*\n")
