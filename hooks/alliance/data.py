@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from . import LANGUAGES
+from .helplines import all_numbers, digits
+from .helplines import validate as validate_helplines
 from .problems import InputError, Problem
+from .routes import validate as validate_routes
 from .yamlio import Located, load_located_file
 
 DATA_DIR = Path("docs/_data")
@@ -22,6 +25,7 @@ class SiteData:
     glossary: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     glossary_src: Located | None = None
     helplines: dict[str, Any] = field(default_factory=dict)
+    routes: dict[str, Any] = field(default_factory=dict)
     themes: dict[str, dict[str, str]] = field(default_factory=dict)
     site: dict[str, Any] = field(default_factory=dict)
     validation: dict[str, Any] = field(default_factory=dict)
@@ -32,11 +36,7 @@ class SiteData:
 
     def helpline_digits(self) -> set[str]:
         """Every help-line number as bare digits: the only phone numbers a page may show."""
-        digits = set()
-        for country in self.helplines.get("countries", []):
-            for line in country.get("lines", []):
-                digits.add("".join(ch for ch in str(line.get("number", "")) if ch.isdigit()))
-        return digits
+        return {digits(number) for number in all_numbers(self.helplines)}
 
 
 def name_hash(word: str) -> str:
@@ -102,25 +102,15 @@ def load_site_data(root: Path) -> tuple[SiteData, list[Problem]]:
 
     helplines = _load(root, "helplines.yml", problems)
     if helplines is not None:
-        rel = data.rel("helplines.yml")
-        countries = helplines.data.get("countries") if isinstance(helplines.data, dict) else None
-        if not isinstance(countries, list):
-            problems.append(Problem(rel, 1, 1, "DATA002", "help lines need a 'countries' list"))
-        else:
-            for i, country in enumerate(countries):
-                line = helplines.line("countries", i)
-                if not isinstance(country, dict) or not _bilingual(country.get("name")):
-                    problems.append(Problem(rel, line, 1, "DATA002",
-                                            "each country needs an id and a name in fr and en"))
-                    continue
-                for j, entry in enumerate(country.get("lines") or []):
-                    if not isinstance(entry, dict) or not entry.get("number") or not _bilingual(
-                        entry.get("name")
-                    ):
-                        problems.append(Problem(
-                            rel, helplines.line("countries", i, "lines", j), 1, "DATA002",
-                            "each help line needs a number and a name in fr and en"))
+        problems += validate_helplines(helplines)
+        if isinstance(helplines.data, dict):
             data.helplines = helplines.data
+
+    routes = _load(root, "reporting_routes.yml", problems)
+    if routes is not None:
+        problems += validate_routes(routes)
+        if isinstance(routes.data, dict):
+            data.routes = routes.data
 
     themes = _load(root, "testimony_themes.yml", problems)
     if themes is not None and isinstance(themes.data, dict):

@@ -21,7 +21,10 @@ from .bibliography import (
     replace_citations,
 )
 from .context import SiteContext
+from .helplines import help_markdown
 from .markdown_scan import MARKER
+from .routes import MARKER as ROUTES_MARKER
+from .routes import routes_markdown
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
 from .words import WORDS, long_date
 
@@ -37,21 +40,7 @@ def esc(text: Any) -> str:
 # ---------------------------------------------------------------- generated parts
 
 def helplines_markdown(ctx: SiteContext, lang: str) -> str:
-    out = []
-    for country in ctx.data.helplines.get("countries", []):
-        out.append(f"## {country['name'][lang]} {{ #{country['id']} }}\n")
-        for line in country.get("lines", []):
-            shown = line.get("display") or line["number"]
-            tel = "".join(ch for ch in str(line["number"]) if ch.isdigit())
-            note = f" {line['note'][lang]}" if line.get("note") else ""
-            colon = "\u00a0:" if lang == "fr" else ":"
-            out.append(f"- **[{esc(shown)}](tel:{tel})**{colon} {esc(line['name'][lang])}.{esc(note)}")
-        out.append("")
-    verified = ctx.data.helplines.get("verified")
-    if isinstance(verified, dt.date):
-        label = {"fr": "Numéros vérifiés le", "en": "Numbers checked on"}[lang]
-        out.append(f"*{label} {long_date(verified, lang)}.*\n")
-    return "\n".join(out)
+    return help_markdown(ctx.data.helplines, lang, long_date)
 
 
 def glossary_markdown(ctx: SiteContext, lang: str) -> str:
@@ -174,6 +163,9 @@ MARKERS: dict[str, Marker] = {
                         _helpline_anchors),
     "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang),
                        GLOSSARY_STEM, lambda ctx: set(ctx.data.glossary)),
+    ROUTES_MARKER: Marker(lambda ctx, stem, lang: routes_markdown(ctx.data.routes, lang, long_date),
+                          "comprendre/depasser-les-limites",
+                          lambda ctx: {str(c.get("id", "")) for c in ctx.data.routes.get("countries", [])}),
     "bibliography": Marker(lambda ctx, stem, lang: bibliography_markdown(ctx.data.bibliography,
                                                                          lang),
                            REFERENCES_STEM, lambda ctx: set(ctx.data.bibliography)),

@@ -18,6 +18,7 @@ from . import (
     links,
     markers,
     readability,
+    routes,
     sheets,
     testimonies,
     translations,
@@ -25,7 +26,7 @@ from . import (
 )
 
 CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
-          helplines, readability, typography, sheets)
+          helplines, readability, typography, sheets, routes)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:

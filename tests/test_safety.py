@@ -1,0 +1,138 @@
+"""Safety paths: emergency numbers first on the help page, the page on professionals who
+cross a line (routes from one data file), and the help page's first phone screen."""
+
+from __future__ import annotations
+
+import re
+from html import escape as html_escape
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+HELPLINES = yaml.safe_load((ROOT / "docs/_data/helplines.yml").read_text(encoding="utf-8"))
+ROUTES = yaml.safe_load((ROOT / "docs/_data/reporting_routes.yml").read_text(encoding="utf-8"))
+LANGS = ("fr", "en")
+
+
+def page(built_site: Path, lang: str, rel: str) -> str:
+    base = built_site / "en" if lang == "en" else built_site
+    return (base / ("" if rel == "index" else rel) / "index.html").read_text(encoding="utf-8")
+
+
+def section(html: str, anchor: str) -> str:
+    """The HTML of one country section: from its heading to the next h2."""
+    start = html.index(f'id="{anchor}"')
+    end = html.find("<h2", start)
+    return html[start:end if end > 0 else None]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_help_page_gives_an_emergency_number_for_every_country(built_site: Path, lang: str) -> None:
+    html = page(built_site, lang, "aide")
+    danger = html.index('id="danger"')
+    for country in HELPLINES["countries"]:
+        emergency = [x for x in country["lines"] if x["type"] == "emergency"]
+        assert emergency, country["id"]
+        text = section(html, country["id"])
+        digits = re.sub(r"\D", "", emergency[0]["number"])
+        assert re.search(rf'href="(?:tel|sms):\+?{digits}"', text), (lang, country["id"])
+        # emergency lines come before listening and crisis lines in each country
+        first = re.search(r'href="(?:tel|sms):\+?(\d+)"', text)
+        assert first and first.group(1) == digits, (lang, country["id"])
+        assert html.index(f'id="{country["id"]}"') > danger
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_help_page_lists_the_readers_countries_first(built_site: Path, lang: str) -> None:
+    html = page(built_site, lang, "aide")
+    nav = html[html.index('class="help-countries"'):]
+    nav = nav[:nav.index("</nav>")]
+    jumps = re.findall(r'href="#([\w-]+)"', nav)
+    assert jumps == HELPLINES["order"][lang]
+    assert jumps[:2] == (["fr", "be"] if lang == "fr" else ["uk", "ie"])
+
+
+def test_text_only_services_are_sms_links(built_site: Path) -> None:
+    html = page(built_site, "fr", "aide")
+    assert 'href="sms:114"' in html and 'href="tel:114"' not in html
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_limits_page_shows_every_route_from_the_data_file(built_site: Path, lang: str) -> None:
+    html = page(built_site, lang, "comprendre/depasser-les-limites")
+    for country in ROUTES["countries"]:
+        assert f'id="signaler-{country["id"]}"' in html
+        for route in country["routes"]:
+            assert html_escape(route["source"], quote=True) in html, route["source"]
+            assert html_escape(route["when"][lang], quote=True) in html, route["when"][lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("rel", ["aide", "comprendre/transfert", "comprendre/quand-ca-ne-marche-pas",
+                                 "comprendre/parcours-patients", "index"])
+def test_limits_page_is_linked_from_the_named_pages_and_footer(built_site: Path, lang: str,
+                                                               rel: str) -> None:
+    html = page(built_site, lang, rel)
+    main = html[html.index('<article'):html.index('</article>')]
+    footer = html[html.index('alliance-footer'):]
+    assert "depasser-les-limites/" in footer
+    if rel != "index":
+        assert "depasser-les-limites/" in main, (lang, rel)
+
+
+def test_a_route_written_by_hand_is_reported(tmp_path: Path) -> None:
+    from fixture_site import build_site, page_path, report
+
+    root = build_site(tmp_path)
+    path = page_path(root, "comprendre/alliance", "fr")
+    path.write_text(path.read_text(encoding="utf-8") + "\nSignalez-le à la Miviludes.\n",
+                    encoding="utf-8")
+    found = [line for line in report(root) if "ROUTE001" in line]
+    assert len(found) == 1 and "'Miviludes' is a reporting route" in found[0]
+    assert found[0].startswith("docs/comprendre/alliance.fr.md:")
+
+
+def test_a_country_without_emergency_number_is_reported(tmp_path: Path) -> None:
+    from fixture_site import build_site, replace_in, report
+
+    root = build_site(tmp_path)
+    data = root / "docs/_data/helplines.yml"
+    replace_in(data, '      - number: "911"\n        type: emergency\n        name: {fr: "Urgences", '
+                     'en: "Emergency services"}\n      - number: "1 866 277-3553"',
+               '      - number: "1 866 277-3553"')
+    found = [line for line in report(root) if "HELP002" in line]
+    assert len(found) == 1, found
+    assert re.match(r"docs/_data/helplines\.yml:\d+:1: HELP002 country 'qc' has no emergency", found[0])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_help_page_first_phone_screen_shows_call_buttons(server: str, browser: object,
+                                                         lang: str) -> None:
+    """At 390 x 844 a call button is fully in the first screen; every tel:/sms: target is
+    at least 44 x 44 px; the header keeps a help link on a long page once scrolled."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    prefix = "en/" if lang == "en" else ""
+    tab.goto(f"{server}{prefix}aide/")
+    buttons = tab.locator("a.call-button")
+    assert buttons.count() >= 3
+    first = buttons.first.bounding_box()
+    assert first and first["y"] >= 0 and first["y"] + first["height"] <= 844, first
+    sizes = tab.eval_on_selector_all(
+        'a[href^="tel:"], a[href^="sms:"]',
+        "els => els.map(e => { const r = e.getBoundingClientRect();"
+        " return [e.getAttribute('href'), r.width, r.height]; })")
+    assert len(sizes) >= 20
+    small = [s for s in sizes if s[1] < 44 or s[2] < 44]
+    assert not small, small
+    tab.goto(f"{server}{prefix}comprendre/quand-ca-ne-marche-pas/")
+    tab.mouse.wheel(0, 4000)
+    tab.wait_for_timeout(300)
+    link = tab.locator("a.md-header__help")
+    box = link.bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= 844, box
+    link.click()
+    assert tab.url.endswith(f"{prefix}aide/"), tab.url
+    context.close()
