@@ -21,6 +21,9 @@ WORDS: dict[str, dict[str, Any]] = {
         "not_a_test": "Cette fiche est une aide à la réflexion, pas un test ni un questionnaire "
                       "validé : elle ne donne ni score ni diagnostic.",
         "fill": "À remplir",
+        "date_format": "jj/mm/aaaa",
+        "colon": "\u00a0:",
+        "list_sep": "\u00a0; ",
         "row": "ligne",
         "privacy_title": "Ce que vous écrivez reste chez vous",
         "privacy_web": "Ce que vous tapez reste dans cette page et n'est envoyé nulle part. "
@@ -70,6 +73,9 @@ WORDS: dict[str, dict[str, Any]] = {
         "not_a_test": "This sheet is a reflection aid, not a test or a validated questionnaire: "
                       "it gives no score and no diagnosis.",
         "fill": "To fill in",
+        "date_format": "dd/mm/yyyy",
+        "colon": ":",
+        "list_sep": "; ",
         "row": "row",
         "privacy_title": "What you write stays with you",
         "privacy_web": "What you type stays in this page and is never sent anywhere. It is "
