@@ -22,10 +22,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     ctx = build.context()
     lang = config.theme["language"]
     produced = build_pdfs(ctx, build.STATE.site_root_url)
-    rendered = getattr(build_pdfs, "last_rendered", 0)
-    if rendered:
-        log.info(f"Rendered {rendered} sheet PDF(s); the others came from the cache.")
-    for job, path in produced.items():
+    if produced.rendered:
+        log.info(f"Rendered {produced.rendered} sheet PDF(s); the others came from the cache.")
+    for job, path in produced.files.items():
         if job.lang != lang:
             continue
         pdf = File.generated(config, f"fiches/pdf/{job.name}", abs_src_path=str(path))

@@ -65,12 +65,11 @@ def pdf_figures() -> tuple[float, int, float, int, list[int]]:
         start = time.perf_counter()
         produced = build_pdfs(load_context(copy), SITE_URL)
         cold = time.perf_counter() - start
-        cold_count = build_pdfs.last_rendered
+        cold_count = produced.rendered
         start = time.perf_counter()
-        build_pdfs(load_context(copy), SITE_URL)
+        warm_count = build_pdfs(load_context(copy), SITE_URL).rendered
         warm = time.perf_counter() - start
-        warm_count = build_pdfs.last_rendered
-        sizes = [path.stat().st_size for path in produced.values()]
+        sizes = [path.stat().st_size for path in produced.files.values()]
     return cold, cold_count, warm, warm_count, sizes
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import posixpath
 import re
 from collections.abc import Callable
@@ -119,22 +120,43 @@ def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
 
 
 def sheet_page_markdown(ctx: SiteContext, sheet_id: str, stem: str, lang: str) -> str:
+    """A sheet page: its actions (print first, then a filled PDF made in the browser; erase
+    apart, after the form, behind a confirmation) around the shared sheet template."""
     sheet = ctx.sheets[sheet_id]
     words = WORDS[lang]
+    pdf_words = {k: words[k] for k in ("sheet", "not_a_test", "row", "filled_on", "no_answer",
+                                       "privacy_pdf", "online", "colon")}
     controls = (
-        f'<div class="sheet-tools" data-sheet-tools hidden>\n'
+        f'<div class="sheet-tools" data-sheet-tools hidden data-sheet-id="{esc(sheet.id)}" '
+        f'data-words="{esc(json.dumps(pdf_words, ensure_ascii=False))}">\n'
+        f'<p class="sheet-actions">'
+        f'<button type="button" class="md-button md-button--primary" data-print>'
+        f'{esc(words["print"])}</button> '
+        f'<button type="button" class="md-button" data-save-pdf>{esc(words["save_pdf"])}</button>'
+        f'</p>\n'
         f'<p class="sheet-keep"><input type="checkbox" id="keep-{sheet.id}" data-keep>'
         f'<label for="keep-{sheet.id}">{esc(words["keep"])}</label></p>\n'
         f'<p class="sheet-keep-help">{esc(words["keep_help"])}</p>\n'
-        f'<p><button type="button" class="md-button" data-erase>{esc(words["erase"])}</button> '
-        f'<button type="button" class="md-button" data-print>{esc(words["print"])}</button></p>\n'
+        f'<p class="sheet-status" role="status" data-status '
+        f'data-saving="{esc(words["saving_pdf"])}" data-saved="{esc(words["saved_pdf"])}" '
+        f'data-failed="{esc(words["pdf_failed"])}" data-erased="{esc(words["erased"])}"></p>\n'
         f"</div>"
+    )
+    erase = (
+        f'<div class="sheet-erase" data-sheet-erase hidden>\n'
+        f'<p><button type="button" class="sheet-erase__button" data-erase aria-expanded="false" '
+        f'aria-controls="erase-confirm-{sheet.id}">{esc(words["erase"])}</button></p>\n'
+        f'<div class="sheet-erase__confirm" id="erase-confirm-{sheet.id}" data-erase-confirm hidden>'
+        f'\n<p>{esc(words["erase_question"])}</p>\n'
+        f'<p><button type="button" class="md-button" data-erase-no>{esc(words["erase_no"])}</button> '
+        f'<button type="button" class="md-button sheet-erase__yes" data-erase-yes>'
+        f'{esc(words["erase_yes"])}</button></p>\n</div>\n</div>'
     )
     return (
         f"# {esc(sheet.text[lang].title)}\n\n"
         f"{esc(sheet.text[lang].description)}\n{{: .sheet-lead }}\n\n"
-        f"{words['download']}: {sheet_downloads(ctx, sheet.id, lang, stem)}\n{{: .sheet-downloads }}\n\n"
-        f"{controls}\n\n{render_fragment(ctx.root, sheet, lang)}\n"
+        f"{words['download']}{words['colon']} {sheet_downloads(ctx, sheet.id, lang, stem)}\n{{: .sheet-downloads }}\n\n"
+        f"{controls}\n\n{render_fragment(ctx.root, sheet, lang)}\n\n{erase}\n"
     )
 
 

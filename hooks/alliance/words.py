@@ -21,7 +21,11 @@ WORDS: dict[str, dict[str, Any]] = {
         "not_a_test": "Cette fiche est une aide à la réflexion, pas un test ni un questionnaire "
                       "validé : elle ne donne ni score ni diagnostic.",
         "fill": "À remplir",
+        "date_format": "jj/mm/aaaa",
+        "colon": "\u00a0:",
+        "list_sep": "\u00a0; ",
         "row": "ligne",
+        "row_title": "Ligne",
         "privacy_title": "Ce que vous écrivez reste chez vous",
         "privacy_web": "Ce que vous tapez reste dans cette page et n'est envoyé nulle part. "
                        "Tout est effacé quand vous quittez la page, sauf si vous choisissez de "
@@ -47,8 +51,21 @@ WORDS: dict[str, dict[str, Any]] = {
         "pages": "pages",
         "fillable": "à remplir à l'écran",
         "keep": "Garder mes réponses sur cet appareil",
-        "erase": "Effacer mes réponses",
-        "print": "Imprimer",
+        "erase": "Effacer mes réponses…",
+        "erase_question": "Effacer toutes les réponses de cette fiche\u00a0? Cela ne peut pas "
+                          "être annulé.",
+        "erase_yes": "Oui, tout effacer",
+        "erase_no": "Non, garder mes réponses",
+        "erased": "Vos réponses ont été effacées.",
+        "print": "Imprimer mes réponses",
+        "save_pdf": "Enregistrer en PDF rempli",
+        "saving_pdf": "Préparation du PDF…",
+        "saved_pdf": "Le PDF est dans vos téléchargements. Rien n'a été envoyé.",
+        "pdf_failed": "Le PDF n'a pas pu être préparé. Vous pouvez imprimer vos réponses, "
+                      "ou choisir «\u00a0Enregistrer au format PDF\u00a0» dans la fenêtre "
+                      "d'impression.",
+        "filled_on": "Rempli le",
+        "no_answer": "(sans réponse)",
         "keep_help": "Rien n'est envoyé : vos réponses restent dans ce navigateur, "
                      "jusqu'à ce que vous les effaciez.",
         "for": {"patients": "Pour les patients", "trainees": "Pour les personnes en formation",
@@ -70,7 +87,11 @@ WORDS: dict[str, dict[str, Any]] = {
         "not_a_test": "This sheet is a reflection aid, not a test or a validated questionnaire: "
                       "it gives no score and no diagnosis.",
         "fill": "To fill in",
+        "date_format": "dd/mm/yyyy",
+        "colon": ":",
+        "list_sep": "; ",
         "row": "row",
+        "row_title": "Row",
         "privacy_title": "What you write stays with you",
         "privacy_web": "What you type stays in this page and is never sent anywhere. It is "
                        "erased when you leave the page, unless you choose to keep your answers "
@@ -96,8 +117,19 @@ WORDS: dict[str, dict[str, Any]] = {
         "pages": "pages",
         "fillable": "fillable on screen",
         "keep": "Keep my answers on this device",
-        "erase": "Erase my answers",
-        "print": "Print",
+        "erase": "Erase my answers…",
+        "erase_question": "Erase every answer on this sheet? This cannot be undone.",
+        "erase_yes": "Yes, erase everything",
+        "erase_no": "No, keep my answers",
+        "erased": "Your answers have been erased.",
+        "print": "Print my answers",
+        "save_pdf": "Save as filled PDF",
+        "saving_pdf": "Preparing the PDF…",
+        "saved_pdf": "The PDF is in your downloads. Nothing was sent.",
+        "pdf_failed": "The PDF could not be prepared. You can print your answers, or choose "
+                      "\u201cSave as PDF\u201d in the print window.",
+        "filled_on": "Filled in on",
+        "no_answer": "(no answer)",
         "keep_help": "Nothing is sent: your answers stay in this browser until you erase them.",
         "for": {"patients": "For patients", "trainees": "For trainees",
                 "therapists": "For clinicians"},

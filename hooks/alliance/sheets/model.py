@@ -14,9 +14,16 @@ from ..yamlio import Located, load_located_file
 
 SHEETS_DIR = Path("docs/_data/sheets")
 FIELD_TYPES = ("short_text", "long_text", "scale", "checkboxes", "table", "date")
+# When a therapist would hand the sheet out: the sheets index is grouped by these, in
+# this order; "forms" (the testimony consent form) is listed apart from the exercises.
+MOMENTS = ("before-first-session", "between-sessions", "not-working", "professionals", "forms")
+# Field types that read like a questionnaire: a sheet with one of them carries the
+# "reflection aid, not a test" note unless it says why not.
+RATING_TYPES = ("scale", "checkboxes")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TOP_KEYS = {"id", "audience", "authors", "reviewers", "last_reviewed", "sources",
-            "reflection_aid", "max_pages", "related", "fields", *LANGUAGES}
+            "reflection_aid", "reflection_aid_reason", "moment", "max_pages", "related",
+            "fields", *LANGUAGES}
 TEXT_KEYS = {"title", "description", "purpose", "when", "steps", "privacy", "note"}
 FIELD_KEYS = {"id", "type", "label", "help", "lines", "rows", "columns", "options",
               "min_label", "max_label"}
@@ -63,6 +70,7 @@ class Sheet:
     last_reviewed: dt.date
     sources: list[str]
     reflection_aid: bool
+    moment: str
     max_pages: int
     related: list[str]
     text: dict[str, SheetText]
@@ -137,7 +145,8 @@ def parse_sheet(src: Located, rel: str, today: dt.date | None = None) -> Sheet:
         if key not in TOP_KEYS:
             r.err((key,), f"unknown key '{key}' (expected one of: {', '.join(sorted(TOP_KEYS))})",
                   "SHEET001")
-    for required in ("id", "audience", "authors", "last_reviewed", "fields", *LANGUAGES):
+    for required in ("id", "audience", "authors", "last_reviewed", "moment", "fields",
+                     *LANGUAGES):
         if required not in data:
             r.err((), f"missing required key '{required}'", "SHEET001")
     sheet_id = str(data.get("id", ""))
@@ -223,6 +232,12 @@ def parse_sheet(src: Located, rel: str, today: dt.date | None = None) -> Sheet:
             f.max_label = r.bilingual(raw.get("max_label"), (*path, "max_label"), "max_label")
         fields.append(f)
 
+    reflection_aid = _reflection_aid(r, data, audience, fields)
+    moment = data.get("moment")
+    if "moment" in data and moment not in MOMENTS:
+        r.err(("moment",), f"moment must be one of: {', '.join(MOMENTS)}, not {moment!r}",
+              "SHEET001")
+
     for key in ("authors", "reviewers", "sources", "related"):
         value = data.get(key)
         if value is not None and (not isinstance(value, list)
@@ -234,9 +249,40 @@ def parse_sheet(src: Located, rel: str, today: dt.date | None = None) -> Sheet:
         id=sheet_id, source=rel, audience=list(audience),
         authors=list(data.get("authors") or []), reviewers=list(data.get("reviewers") or []),
         last_reviewed=reviewed, sources=list(data.get("sources") or []),
-        reflection_aid=bool(data.get("reflection_aid", False)),
+        reflection_aid=reflection_aid, moment=str(moment),
         max_pages=r.int_in(data.get("max_pages"), ("max_pages",), "max_pages", 1, 4, 2),
         related=list(data.get("related") or []), text=texts, fields=fields)
+
+
+def _reflection_aid(r: _Reader, data: dict[str, Any], audience: list[str],
+                    fields: list[Field]) -> bool:
+    """Whether the sheet says it is a reflection aid, not a test.
+
+    On by default for a patient sheet and for any sheet with a scale or checkboxes; such
+    a sheet turns it off only by giving its reason (`reflection_aid_reason`).
+    """
+    value = data.get("reflection_aid")
+    reason = data.get("reflection_aid_reason")
+    if value is not None and not isinstance(value, bool):
+        r.err(("reflection_aid",), "reflection_aid must be true or false", "SHEET001")
+        value = None
+    if reason is not None and (not isinstance(reason, str) or not reason.strip()):
+        r.err(("reflection_aid_reason",), "reflection_aid_reason must be a sentence",
+              "SHEET001")
+    rated = [f.id for f in fields if f.type in RATING_TYPES]
+    needed = "patients" in audience or bool(rated)
+    if value is None:
+        return needed
+    if value is False and needed and not reason:
+        why = (f"it has {', '.join(rated)} (a scale or checkboxes)" if rated
+               else "it is a patient sheet")
+        r.err(("reflection_aid",), "reflection_aid is false without a reason: the sheet must "
+              f"say it is a reflection aid, not a test, because {why}; give "
+              "reflection_aid_reason to opt out", "SHEET006")
+    if reason and value is not False:
+        r.err(("reflection_aid_reason",), "reflection_aid_reason is only for a sheet that "
+              "sets reflection_aid: false", "SHEET001")
+    return value
 
 
 def load_sheets(root: Path, today: dt.date | None = None) -> tuple[dict[str, Sheet], list[Problem]]:

@@ -19,8 +19,8 @@ PAPERS = {"a4": "A4", "letter": "letter"}
 # The sheet templates live outside the theme folder, so MkDocs never publishes them.
 TEMPLATES_DIR = Path("templates")
 FONT_CACHE = Path(".cache/fonts")
-# The PDFs each language offers: A4 everywhere, US Letter for English too.
-PDF_FORMATS = {"fr": ("a4",), "en": ("a4", "letter")}
+# The PDFs each language offers: A4, and US Letter (Québec, North America) in both.
+PDF_FORMATS = {"fr": ("a4", "letter"), "en": ("a4", "letter")}
 
 
 def templates(root: Path) -> jinja2.Environment:
