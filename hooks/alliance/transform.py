@@ -11,6 +11,7 @@ import posixpath
 import re
 from typing import Any
 
+from . import easy_read
 from .bibliography import bibliography_markdown, relative_link, replace_citations
 from .context import SiteContext
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
@@ -201,7 +202,10 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     title = TITLE_LINE.search(markdown)
     if title:
         at = title.end()
-        markdown = f"{markdown[:at]}\n\n{byline_html(meta, lang)}\n{markdown[at:]}"
+        # the link to the page's easy-read twin (or back) sits right under the byline
+        twin = easy_read.link_markdown(ctx, stem, lang, meta)
+        head = f"{byline_html(meta, lang)}\n\n{twin}\n" if twin else f"{byline_html(meta, lang)}\n"
+        markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
     if meta.get("kind") != "reference" or stem == GLOSSARY_STEM:
         markdown += sources_markdown(ctx, used, lang)
     return markdown

@@ -9,6 +9,7 @@ from ..context import SiteContext
 from ..problems import Problem
 from . import (
     citations,
+    easy_read,
     external_links,
     frontmatter,
     glossary,
@@ -23,7 +24,7 @@ from . import (
 )
 
 CHECKS = (links, translations, citations, testimonies, images, external_links, glossary,
-          helplines, readability, typography, sheets)
+          helplines, readability, typography, sheets, easy_read)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:
