@@ -702,9 +702,9 @@ def test_built_help_page_must_dial_every_number(tmp_path: Path) -> None:
                                                {"3114", "080032123", "15"})] == [
         "site/aide/index.html:1:1: OUT002 'tel:0800 32 123' is not a working tel: link "
         "(only digits, after an optional +)",
-        "site/aide/index.html:1:1: OUT001 no tel: link dials 080032123, a number of "
+        "site/aide/index.html:1:1: OUT001 no tel: or sms: link reaches 080032123, a number of "
         "docs/_data/helplines.yml: the help page lost it",
-        "site/aide/index.html:1:1: OUT001 no tel: link dials 15, a number of "
+        "site/aide/index.html:1:1: OUT001 no tel: or sms: link reaches 15, a number of "
         "docs/_data/helplines.yml: the help page lost it",
     ]
 

@@ -94,6 +94,16 @@ def test_a_route_written_by_hand_is_reported(tmp_path: Path) -> None:
     assert found[0].startswith("docs/comprendre/alliance.fr.md:")
 
 
+def test_naming_a_body_to_check_a_title_is_not_a_route(tmp_path: Path) -> None:
+    from fixture_site import build_site, page_path, report
+
+    root = build_site(tmp_path)
+    path = page_path(root, "comprendre/alliance", "fr")
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "\nLes médecins sont inscrits à l'Ordre des médecins.\n", encoding="utf-8")
+    assert not [line for line in report(root) if "ROUTE001" in line]
+
+
 def test_a_country_without_emergency_number_is_reported(tmp_path: Path) -> None:
     from fixture_site import build_site, replace_in, report
 

@@ -111,11 +111,20 @@ def _patterns(data: dict[str, Any]) -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
+# A body named on a line that speaks of reporting or complaining is a route written by hand.
+# Naming the same body to say how to check a title ("registered with the HCPC") is not.
+REPORTING = re.compile(
+    r"\b(?:signal\w*|plaint\w*|réclamation\w*|dénonc\w*|enquête\w*|sanction\w*"
+    r"|report\w*|complain\w*|complaint\w*|inquir\w*|investigat\w*)\b", re.IGNORECASE)
+
+
 def hand_written(data: dict[str, Any], rel: str, lines: list[tuple[int, str]]) -> list[Problem]:
-    """ROUTE001 for every body of the routes file named in a page's own text."""
+    """ROUTE001 for a body of the routes file named, in a page's own text, as a place to report."""
     out = []
     patterns = _patterns(data)
     for number, line in lines:
+        if not REPORTING.search(line):
+            continue
         for word, pattern in patterns:
             match = pattern.search(line)
             if match:

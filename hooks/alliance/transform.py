@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import AUDIENCES
+from . import AUDIENCES, easy_read
 from .bibliography import (
     REFERENCES_STEM,
     bibliography_markdown,
@@ -246,7 +246,10 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     title = TITLE_LINE.search(markdown)
     if title:
         at = title.end()
-        markdown = f"{markdown[:at]}\n\n{byline_html(meta, lang)}\n{markdown[at:]}"
+        # the link to the page's easy-read twin (or back) sits right under the byline
+        twin = easy_read.link_markdown(ctx, stem, lang, meta)
+        head = f"{byline_html(meta, lang)}\n\n{twin}\n" if twin else f"{byline_html(meta, lang)}\n"
+        markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
     if meta.get("kind") != "reference" or stem == GLOSSARY_STEM:
         markdown += sources_markdown(ctx, used, lang)
     return markdown

@@ -9,6 +9,7 @@ from ..context import SiteContext
 from ..problems import Problem
 from . import (
     citations,
+    easy_read,
     external_links,
     frontmatter,
     glossary,
@@ -26,7 +27,8 @@ from . import (
 )
 
 CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
-          helplines, readability, typography, sheets, routes)
+          helplines, readability, typography, sheets, routes,
+          easy_read)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:

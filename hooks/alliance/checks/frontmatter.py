@@ -11,10 +11,10 @@ from ..problems import Problem
 from ..sheets.model import SHEETS_DIR
 from ..sources import SourcePage
 
-KINDS = ("home", "index", "concept", "path", "testimony", "sheet", "reference", "utility")
+KINDS = ("home", "index", "concept", "path", "testimony", "sheet", "reference", "utility", "easy")
 COMMON = {"title", "description", "kind", "audience", "authors", "reviewers", "last_reviewed",
           "translation_sync", "sources", "hide"}
-EXTRA = {"testimony": {"testimony"}}
+EXTRA = {"testimony": {"testimony"}, "easy": {"standard"}}
 SHEET_FIELDS = {"kind", "sheet", "translation_sync"}
 REQUIRED = ("title", "description", "kind", "audience", "authors", "last_reviewed")
 

@@ -19,7 +19,7 @@ from ..sources import page_url
 from ..transform import MARKERS
 
 HELP_STEM = MARKERS["helplines"].page
-TEL = re.compile(r"^tel:(\+?\d+)$")
+TEL = re.compile(r"^(?:tel|sms):(\+?\d+)$")  # a call, or a text for text-only services
 
 
 class _Links(HTMLParser):
@@ -47,17 +47,18 @@ def help_page_problems(html_text: str, rel: str, wanted: set[str]) -> list[Probl
     dialled = set()
     out = []
     for href in parser.hrefs:
-        if not href.startswith("tel:"):
+        scheme = href.split(":", 1)[0]
+        if scheme not in ("tel", "sms"):
             continue
         match = TEL.match(href)
         if not match:
-            out.append(Problem(rel, 1, 1, "OUT002", f"'{href}' is not a working tel: link "
+            out.append(Problem(rel, 1, 1, "OUT002", f"'{href}' is not a working {scheme}: link "
                                                     "(only digits, after an optional +)"))
             continue
         dialled.add(match.group(1).lstrip("+"))
     for number in sorted(wanted - dialled):
         out.append(Problem(rel, 1, 1, "OUT001",
-                           f"no tel: link dials {number}, a number of "
+                           f"no tel: or sms: link reaches {number}, a number of "
                            "docs/_data/helplines.yml: the help page lost it"))
     return out
 

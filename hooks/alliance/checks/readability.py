@@ -83,10 +83,12 @@ def check(ctx: SiteContext) -> list[Problem]:
     out: list[Problem] = []
     settings = ctx.data.validation.get("readability", {})
     kinds = set(settings.get("kinds", []))
-    longest = int(settings.get("max_sentence_words", 30))
     for page in ctx.pages:
         if "patients" not in (page.meta.get("audience") or []) or page.kind not in kinds:
             continue
+        # a page kind may have stricter thresholds (easy-read pages: `by_kind: {easy: …}`)
+        limits = {**settings, **(settings.get("by_kind") or {}).get(page.kind, {})}
+        longest = int(limits.get("max_sentence_words", 30))
         found = sentences(page)
         for line, sentence in found:
             count = len(WORD.findall(sentence))
@@ -95,7 +97,7 @@ def check(ctx: SiteContext) -> list[Problem]:
                                         f"sentence of {count} words (at most {longest} in a "
                                         f"page for patients): '{sentence[:60]}…'"))
         value = score([s for _, s in found], page.lang)
-        minimum = float(settings.get("min_score", {}).get(page.lang, 0))
+        minimum = float(limits.get("min_score", {}).get(page.lang, 0))
         if value is not None and value < minimum:
             out.append(page.problem(1, 1, "READ001",
                                     f"readability score {value:.0f} is below {minimum:.0f} "
