@@ -149,11 +149,14 @@ def _links(line: dict[str, Any], lang: str, css: str) -> list[str]:
     contact = line.get("contact", "call")
     out = []
     if contact in ("call", "call-or-text"):
-        out.append(f'<a class="{css}" href="tel:{target}" aria-label="{words["call"]} {shown}">'
+        # The action is said to screen readers by hidden text, not aria-label: the accessible
+        # name then contains all the visible text (WCAG 2.5.3), whatever follows the number.
+        out.append(f'<a class="{css}" href="tel:{target}">'
+                   f'<span class="visually-hidden">{words["call"]} </span>'
                    f'<span class="{css}__number">{shown}</span></a>')
     if contact in ("text", "call-or-text"):
-        out.append(f'<a class="{css} {css}--sms" href="sms:{target}" '
-                   f'aria-label="{words["text"]} {shown}">'
+        out.append(f'<a class="{css} {css}--sms" href="sms:{target}">'
+                   f'<span class="visually-hidden">{words["text"]} </span>'
                    f'<span class="{css}__number">{shown} <span class="{css}__how">SMS</span></span></a>')
     return out
 
