@@ -5,7 +5,8 @@ The logic is in alliance.transform; this file only connects it to MkDocs events.
 
 from __future__ import annotations
 
-from alliance import build
+from alliance import DEFAULT_LANGUAGE, build
+from alliance.french import restore_spaces
 from alliance.sources import PAGE_NAME
 from alliance.transform import page_html, page_markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +43,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return page_markdown(ctx, markdown, stem, lang, page.meta)
 
 
+def _restore_toc(items: list) -> None:  # type: ignore[type-arg]
+    for item in items:
+        item.title = restore_spaces(item.title)
+        _restore_toc(item.children)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _, lang = _stem_lang(page)
+    if lang == DEFAULT_LANGUAGE:
+        _restore_toc(page.toc.items)
     return page_html(build.context(), html, page.meta, lang)

@@ -51,7 +51,7 @@ def render_fragment(root: Path, sheet: Sheet, lang: str, pdf: bool = False) -> s
 
 def _plain_reference(entry: dict[str, Any], lang: str) -> str:
     """A reference as plain text for the PDF (the Markdown emphasis stripped)."""
-    text = reference_markdown(entry, lang).replace("*", "")
+    text = re.sub(r"<[^>]+>", "", reference_markdown(entry, lang).replace("*", ""))
     return html.unescape(text.split(" [https://doi.org/")[0])
 
 
