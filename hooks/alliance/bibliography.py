@@ -103,7 +103,9 @@ def _authors_apa(entry: dict[str, Any], lang: str) -> str:
         return ", ".join(authors[:MAX_AUTHORS - 1]) + ", … " + authors[-1]
     if len(authors) == 1:
         return authors[0]
-    return ", ".join(authors[:-1]) + f", {AND[lang]} " + authors[-1]
+    # APA: "A, B, & C"; its French adaptation: "A, B et C" (no comma before "et")
+    joiner = ", & " if lang == "en" else f" {AND[lang]} "
+    return ", ".join(authors[:-1]) + joiner + authors[-1]
 
 
 def _in_language(text: str, entry: dict[str, Any], lang: str) -> str:

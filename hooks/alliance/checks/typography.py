@@ -234,8 +234,11 @@ def _python_string(rel: str, lines: list[str], node: ast.Constant) -> list[Probl
     line and column of its literal piece."""
     segment = "\n".join(lines[node.lineno - 1: node.end_lineno])
     pieces = []  # (line, col of the literal's first character, raw inner text, value)
-    first = (1, node.col_offset)
-    last = (node.end_lineno - node.lineno + 1, node.end_col_offset)
+    def chars(line: int, byte: int) -> int:  # ast counts UTF-8 bytes, tokenize characters
+        return len(lines[line - 1].encode("utf-8")[:byte].decode("utf-8", "ignore"))
+
+    first = (1, chars(node.lineno, node.col_offset))
+    last = (node.end_lineno - node.lineno + 1, chars(node.end_lineno, node.end_col_offset))
     for token in _tokens(segment):
         if token.type != tokenize.STRING or token.start < first or token.end > last:
             continue
