@@ -315,6 +315,18 @@ def test_denylisted_name(site: Path) -> None:
     ]
 
 
+def test_denylisted_place_of_several_words(site: Path) -> None:
+    denylist = site / "docs/_data/names_denylist.txt"
+    denylist.write_text(denylist.read_text(encoding="utf-8") + name_hash("Pôle  Santé Nord")
+                        + "\n", encoding="utf-8")
+    edit(site, TESTIMONY, "fr", "J'avais peur de parler.",
+         "J'avais peur de parler au pôle santé nord, pas au pôle sud.")
+    assert report(site) == [
+        "docs/temoignages/exemple.fr.md:25:27: TEST002 a name from the denylist appears here: "
+        "remove it (testimonies are anonymous)",
+    ]
+
+
 # ---------------------------------------------------------------- IMG, EXT, GLOS
 
 
