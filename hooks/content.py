@@ -6,7 +6,7 @@ The logic is in alliance.transform; this file only connects it to MkDocs events.
 from __future__ import annotations
 
 from alliance import DEFAULT_LANGUAGE, build
-from alliance.french import restore_spaces
+from alliance.french import restore_spaces, space_attributes
 from alliance.sources import PAGE_NAME
 from alliance.transform import page_html, page_markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -54,3 +54,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if lang == DEFAULT_LANGUAGE:
         _restore_toc(page.toc.items)
     return page_html(build.context(), html, page.meta, lang)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _, lang = _stem_lang(page)
+    return space_attributes(output) if lang == DEFAULT_LANGUAGE else output

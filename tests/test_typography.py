@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from alliance.bibliography import in_text, reference_markdown, replace_citations
 from alliance.checks.output import typography_problems
-from alliance.french import restore_spaces
+from alliance.french import restore_spaces, space_attributes
 from fixture_site import (
     BIBLIOGRAPHY,
     SHEET,
@@ -148,11 +148,24 @@ def test_templates_french_branch_and_either_language(site: Path) -> None:
 def test_built_french_page_text_is_checked() -> None:
     html = ('<html><body><p>Télécharger : <a href="x">PDF</a></p>\n'
             '<p lang="en">English: fine</p><code>a : b</code>\n'
-            '<p>Source\u00a0: <span lang="en">Title: subtitle</span></p></body></html>')
+            '<p>Source\u00a0: <span lang="en">Title: subtitle</span></p>\n'
+            '<a href="y" aria-label="Suivant: Le modèle">Suivant</a>'
+            '<img alt="Schéma : trois cercles" src="z.svg"></body></html>')
     assert [str(p) for p in typography_problems(html, "site/x/index.html")] == [
         f"site/x/index.html:1:28: OUT003 ':' {ORDINARY} (TYPO003, in text generated for "
         "this page)",
+        f"site/x/index.html:4:1: OUT003 ':' {GLUED} (TYPO003, in an attribute of this element)",
+        f"site/x/index.html:4:56: OUT003 ':' {ORDINARY} (TYPO003, in an attribute of this "
+        "element)",
     ]
+
+
+def test_theme_labels_in_attributes_get_their_space() -> None:
+    html = '<a href="../b/" aria-label="Précédent: Le modèle de Bordin" rel="prev">'
+    assert space_attributes(html) == \
+        '<a href="../b/" aria-label="Précédent\u00a0: Le modèle de Bordin" rel="prev">'
+    assert space_attributes('<a href="https://a.example/?q=1" title="ok">') == \
+        '<a href="https://a.example/?q=1" title="ok">'
 
 
 def test_table_of_contents_titles_get_their_spaces_back() -> None:

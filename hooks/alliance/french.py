@@ -131,3 +131,16 @@ def restore_spaces(text: str) -> str:
     """Put back the non-breaking spaces that a renderer turned into ordinary ones
     (Python-Markdown's table of contents splits titles on any whitespace, NBSP included)."""
     return _LOST_AFTER.sub("\u00a0", _LOST_BEFORE.sub("\u00a0", text))
+
+
+_GLUED_IN_ATTRIBUTE = re.compile(
+    rf'(\b(?:aria-label|title|alt|placeholder)="[^"]*?[^\s"{NBSP}])([:;?!])(?=[\s"])')
+
+
+def space_attributes(html: str) -> str:
+    """Give the labels the theme writes into attributes ('Précédent: Titre', in the
+    footer's links) the non-breaking space French puts before : ; ? !"""
+    previous = None
+    while previous != html:  # one mark per pass: several may sit in one attribute
+        previous, html = html, _GLUED_IN_ATTRIBUTE.sub("\\1\u00a0\\2", html)
+    return html

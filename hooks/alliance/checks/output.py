@@ -68,6 +68,7 @@ def help_page_problems(html_text: str, rel: str, wanted: set[str]) -> list[Probl
 
 # Text inside these elements is not prose: code, scripts, and what a screen reader skips.
 NOT_PROSE = {"code", "pre", "kbd", "samp", "script", "style", "svg", "template", "textarea"}
+SPOKEN_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 
@@ -79,16 +80,20 @@ class _FrenchText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[tuple[str, bool]] = []  # (tag, is this element's text French?)
-        self.texts: list[tuple[int, int, str]] = []
+        # (line, column, text, is it an attribute's value?)
+        self.texts: list[tuple[int, int, str, bool]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in VOID:
-            return
         french_here = self.stack[-1][1] if self.stack else True
         lang = dict(attrs).get("lang")
         if lang is not None:
             french_here = lang.lower().startswith(DEFAULT_LANGUAGE)
-        self.stack.append((tag, french_here and tag not in NOT_PROSE))
+        if french_here:  # what a screen reader or a tooltip says is text too
+            line, col = self.getpos()
+            self.texts += [(line, col, value, True) for name, value in attrs
+                           if name in SPOKEN_ATTRIBUTES and value and value.strip()]
+        if tag not in VOID:
+            self.stack.append((tag, french_here and tag not in NOT_PROSE))
 
     def handle_endtag(self, tag: str) -> None:
         for index in range(len(self.stack) - 1, -1, -1):
@@ -99,7 +104,7 @@ class _FrenchText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if (not self.stack or self.stack[-1][1]) and data.strip():
             line, col = self.getpos()
-            self.texts.append((line, col, data))
+            self.texts.append((line, col, data, False))
 
 
 def typography_problems(html_text: str, rel: str) -> list[Problem]:
@@ -108,13 +113,16 @@ def typography_problems(html_text: str, rel: str) -> list[Problem]:
     parser.feed(html_text)
     parser.close()
     out = []
-    for line, col, text in parser.texts:
+    for line, col, text, attribute in parser.texts:
         for index, code, message in french.problems(text):
-            before = text[:index]
-            at_line = line + before.count("\n")
-            at_col = (index - before.rfind("\n")) if "\n" in before else col + index + 1
-            out.append(Problem(rel, at_line, at_col, "OUT003",
-                               f"{message} ({code}, in text generated for this page)"))
+            if attribute:  # reported at its element, which names it
+                at_line, at_col, where = line, col + 1, "in an attribute of this element"
+            else:
+                before = text[:index]
+                at_line = line + before.count("\n")
+                at_col = (index - before.rfind("\n")) if "\n" in before else col + index + 1
+                where = "in text generated for this page"
+            out.append(Problem(rel, at_line, at_col, "OUT003", f"{message} ({code}, {where})"))
     return out
 
 
