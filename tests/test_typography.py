@@ -134,11 +134,13 @@ def test_templates_french_branch_and_either_language(site: Path) -> None:
     partials.mkdir(parents=True)
     (partials / "note.html").write_text(
         '{% if is_en %}\n<p>Note: fine. Why?</p>\n{% else %}\n<p>Note: non.</p>\n'
-        '<p>Aide&nbsp;? oui</p>\n{% endif %}\n<span>{{ label }} : </span>\n',
+        '<p>Aide&nbsp;? oui</p>\n{% endif %}\n<span>{{ label }} : </span>\n'
+        '{% if not is_en %}<p>Non: </p>{% else %}<p>No: </p>{% endif %}\n',
         encoding="utf-8")
     assert report(site) == [
         f"overrides/partials/note.html:4:8: TYPO003 ':' {GLUED}",
         f"overrides/partials/note.html:7:19: TYPO003 ':' {ORDINARY}",
+        f"overrides/partials/note.html:8:25: TYPO003 ':' {GLUED}",
     ]
 
 

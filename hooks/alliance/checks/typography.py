@@ -266,6 +266,7 @@ def _python_string(rel: str, lines: list[str], node: ast.Constant) -> list[Probl
 JINJA = re.compile(r"\{#.*?#\}|\{%-?\s*(\w+)(.*?)-?%\}|\{\{.*?\}\}", re.DOTALL)
 ENTITY = re.compile(r"&(?:nbsp|#160|#x[aA]0|#8239|#x202[fF]);")
 ENGLISH_TEST = re.compile(r"""\bis_en\b|==\s*["']en["']""")
+FRENCH_TEST = re.compile(r"""\bnot\s+is_en\b|!=\s*["']en["']|==\s*["']fr["']""")
 
 
 def template_file(root: Path, path: Path) -> list[Problem]:
@@ -282,9 +283,10 @@ def template_file(root: Path, path: Path) -> list[Problem]:
         masked.append(text[position: match.start()])
         tag, args = match.group(1), match.group(2) or ""
         if tag == "if":
-            stack.append("en" if ENGLISH_TEST.search(args) else "")
+            stack.append("fr" if FRENCH_TEST.search(args)
+                         else "en" if ENGLISH_TEST.search(args) else "")
         elif tag == "else" and stack:
-            stack[-1] = "fr" if stack[-1] == "en" else stack[-1]
+            stack[-1] = {"en": "fr", "fr": "en"}.get(stack[-1], "")
         elif tag == "elif" and stack:
             stack[-1] = ""
         elif tag == "endif" and stack:
