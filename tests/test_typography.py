@@ -55,6 +55,15 @@ def test_high_punctuation_needs_a_non_breaking_space_in_french_pages(site: Path)
     ]
 
 
+def test_doubled_space_beside_a_non_breaking_one(site: Path) -> None:
+    append(site, ALLIANCE, "fr", "\nLe mot «\u00a0\u00a0split\u00a0» et `code`\u00a0: rien.  \n"
+                                 "Fin.\n")
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:23:9: TYPO004 two spaces in a row, one of them "
+        "non-breaking: keep a single non-breaking space",
+    ]
+
+
 def test_front_matter_title_is_checked(site: Path) -> None:
     path = page_path(site, ALLIANCE, "fr")
     text = path.read_text(encoding="utf-8")

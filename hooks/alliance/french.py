@@ -17,6 +17,8 @@ MASK = "\x00"
 
 OPEN_BAD = re.compile(rf"«(?![{NBSP}])")
 CLOSE_BAD = re.compile(rf"(?<![{NBSP}])»")
+# Two or more spaces in a row: with a non-breaking one among them, HTML shows a double gap.
+SPACES = re.compile(rf"[ {NBSP}]{{2,}}")
 POINT_MEDIAN = re.compile(r"[^\W\d_]·[^\W\d_]")
 # A high punctuation mark used as punctuation: followed by a space, the end, or closing
 # punctuation. "https:", "a:b", "?q=" and "9:30" are not punctuation and are left alone.
@@ -37,6 +39,12 @@ def problems(text: str) -> list[tuple[int, str, str]]:
     for match in POINT_MEDIAN.finditer(text):
         out.append((match.start() + 1, "TYPO002",
                     "point médian: prefer epicene wording (screen readers read it badly)"))
+    for match in SPACES.finditer(text):
+        if not any(char in NBSP for char in match.group(0)):
+            continue  # ordinary spaces only: HTML shows one (or a Markdown line break)
+        out.append((match.start(), "TYPO004",
+                    "two spaces in a row, one of them non-breaking: keep a single "
+                    "non-breaking space"))
     for match in HIGH.finditer(text):
         index = match.start()
         before = text[:index].rstrip(" \t")

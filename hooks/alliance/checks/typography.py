@@ -24,7 +24,7 @@ import yaml
 from ..context import SiteContext
 from ..data import DATA_DIR
 from ..french import blank, markdown_prose, masked_like, problems, raw_offset
-from ..markdown_scan import content_lines
+from ..markdown_scan import CODE_SPAN, prose_lines
 from ..problems import Problem
 from ..sources import FRONT_MATTER
 
@@ -38,7 +38,9 @@ def check(ctx: SiteContext) -> list[Problem]:
     out: list[Problem] = []
     for page in ctx.pages:
         if page.lang == "fr":
-            out += _page(page.rel, page.text, content_lines(page))
+            # code spans blanked with MASK, not spaces: a space beside them is real
+            out += _page(page.rel, page.text, ((n, blank(line, CODE_SPAN))
+                                               for n, line in prose_lines(page)))
     data_dir = ctx.root / DATA_DIR
     for path in sorted(data_dir.glob("*.yml")) + sorted(data_dir.glob("sheets/*.yml")):
         out += yaml_file(ctx.root, path, _data_is_french)
