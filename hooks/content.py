@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 
 def _stem_lang(page: Page) -> tuple[str, str]:
@@ -43,7 +44,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return page_markdown(ctx, markdown, stem, lang, page.meta)
 
 
-def _restore_toc(items: list) -> None:  # type: ignore[type-arg]
+def _restore_toc(items: list[AnchorLink]) -> None:
+    """Python-Markdown's table of contents splits titles on any whitespace, so French
+    titles lose their non-breaking spaces in the sidebar: put them back."""
     for item in items:
         item.title = restore_spaces(item.title)
         _restore_toc(item.children)
