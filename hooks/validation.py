@@ -32,6 +32,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     if build.STATE.depth != 1:
         return  # an inner (other language) build: the outermost one checks the whole site
-    problems = check_site(Path(config.site_dir), build.context().data)
+    problems = check_site(Path(config.site_dir), build.context())
     if problems:
         raise PluginError("The built site failed its checks:\n" + format_report(problems))

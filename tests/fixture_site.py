@@ -110,6 +110,29 @@ PAGES: dict[str, dict[str, Any]] = {
         "fr": ("Références", "La bibliographie du site.", "# Références\n\n<!-- bibliography -->\n"),
         "en": ("References", "The site's bibliography.", "# References\n\n<!-- bibliography -->\n"),
     },
+    # the pages that carry a generated block (MARK002 wants each one and its marker)
+    "aide": {
+        "kind": "utility",
+        "fr": ("Besoin d'aide", "Les numéros à appeler.", "# Besoin d'aide\n\n<!-- helplines -->\n"),
+        "en": ("Need help", "The numbers to call.", "# Need help\n\n<!-- helplines -->\n"),
+    },
+    "comprendre/depasser-les-limites": {
+        "kind": "utility",
+        "fr": ("Quand un soignant dépasse les limites", "Où signaler.",
+               "# Quand un soignant dépasse les limites\n\n<!-- reporting-routes -->\n"),
+        "en": ("When a professional crosses a line", "Where to report.",
+               "# When a professional crosses a line\n\n<!-- reporting-routes -->\n"),
+    },
+    "temoignages/index": {
+        "kind": "index",
+        "fr": ("Témoignages", "Les témoignages.", "# Témoignages\n\n<!-- testimonies-index -->\n"),
+        "en": ("Testimonies", "The testimonies.", "# Testimonies\n\n<!-- testimonies-index -->\n"),
+    },
+    "fiches/index": {
+        "kind": "index",
+        "fr": ("Fiches", "Les fiches d'exercices.", "# Fiches\n\n<!-- sheets-index -->\n"),
+        "en": ("Sheets", "The exercise sheets.", "# Sheets\n\n<!-- sheets-index -->\n"),
+    },
     "temoignages/exemple": {
         "kind": "testimony",
         "fr": ("Un exemple de confiance", "Témoignage composite sur la confiance.",

@@ -72,7 +72,7 @@ def line_of(path: Path, text: str) -> int:
 
 def test_the_valid_site_has_no_problem(site: Path) -> None:
     ctx = load_context(site, TODAY)
-    assert len(ctx.pages) == 12 and list(ctx.sheets) == [SHEET]
+    assert len(ctx.pages) == 20 and list(ctx.sheets) == [SHEET]
     assert report(site) == []
 
 
@@ -88,13 +88,13 @@ def test_link_to_a_missing_page(site: Path) -> None:
 
 
 def test_link_to_a_file_the_build_does_not_produce(site: Path) -> None:
-    # French sheets have an A4 PDF only; the English ones also come in US Letter.
-    append(site, ALLIANCE, "fr", "\n[En PDF](../fiches/pdf/mes-objectifs.fr.letter.pdf)\n")
+    # Sheets come in A4 and US Letter, in each language's own folder; no "legal" paper.
+    append(site, ALLIANCE, "fr", "\n[En PDF](../fiches/pdf/mes-objectifs.fr.legal.pdf)\n")
     append(site, ALLIANCE, "en", "\n[As a PDF](../fiches/pdf/mes-objectifs.en.letter.pdf)\n")
     assert report(site) == [
         "docs/comprendre/alliance.fr.md:23:1: LINK001 broken link "
-        "'../fiches/pdf/mes-objectifs.fr.letter.pdf': the build produces no file "
-        "'fiches/pdf/mes-objectifs.fr.letter.pdf' for this language",
+        "'../fiches/pdf/mes-objectifs.fr.legal.pdf': the build produces no file "
+        "'fiches/pdf/mes-objectifs.fr.legal.pdf' for this language",
     ]
 
 
@@ -197,6 +197,8 @@ def test_different_heading_anchors(site: Path) -> None:
     assert report(site) == [
         "docs/temoignages/exemple.en.md:1:1: I18N002 heading anchor '#confiance' of "
         "docs/temoignages/exemple.fr.md is missing here",
+        "docs/temoignages/exemple.en.md:15:1: TEST003 theme 'confiance' is declared but the "
+        "page has no section '## … { #confiance }'",
         "docs/temoignages/exemple.en.md:21:1: I18N002 heading anchor '#trust' is not in "
         "docs/temoignages/exemple.fr.md",
     ]
@@ -270,6 +272,10 @@ def test_citations_without_a_references_page(site: Path) -> None:
         "but there is no docs/comprendre/references.en.md",
         "docs/comprendre/alliance.fr.md:14:60: CITE004 citations link to the references page, "
         "but there is no docs/comprendre/references.fr.md",
+        "docs/comprendre/references.en.md:1:1: MARK002 this page is missing: it carries the "
+        "generated block '<!-- bibliography -->'",
+        "docs/comprendre/references.fr.md:1:1: MARK002 this page is missing: it carries the "
+        "generated block '<!-- bibliography -->'",
     ]
 
 
@@ -300,6 +306,19 @@ def test_email_in_a_testimony(site: Path) -> None:
     assert report(site) == [
         "docs/temoignages/exemple.fr.md:30:6: TEST002 looks like an e-mail address "
         "('marie.d@exemple.fr'): a testimony must not identify anyone",
+    ]
+
+
+def test_testimony_themes_and_sections_agree_both_ways(site: Path) -> None:
+    replace_in(page_path(site, TESTIMONY, "fr"), "themes: [confiance]", "themes: [confiance, tournant]")
+    append(site, TESTIMONY, "en", "\n## The turning point { #tournant }\n\nIt changed.\n")
+    assert report(site) == [
+        "docs/temoignages/exemple.en.md:31:1: I18N002 heading anchor '#tournant' is not in "
+        "docs/temoignages/exemple.fr.md",
+        "docs/temoignages/exemple.en.md:31:1: TEST003 section '#tournant' is a theme not "
+        "declared in the front matter: add it to 'themes' (or give the section another id)",
+        "docs/temoignages/exemple.fr.md:15:1: TEST003 theme 'tournant' is declared but the page "
+        "has no section '## … { #tournant }'",
     ]
 
 
@@ -551,7 +570,7 @@ def test_command_line_reports_the_same_problems(site: Path) -> None:
 def test_command_line_passes_on_the_valid_site(site: Path) -> None:
     result = run_cli(site)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == ("All checks passed: 12 pages, 1 sheets. "
+    assert result.stdout == ("All checks passed: 20 pages, 1 sheets. "
                              "External links listed in build/reports/external-links.tsv.\n")
 
 
@@ -596,7 +615,7 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
 # ---------------------------------------------------------------- MARK
 
 KNOWN_MARKERS = ("<!-- bibliography -->, <!-- glossary -->, <!-- helplines -->, "
-                 "<!-- sheets-index -->, <!-- testimonies-index -->")
+                 "<!-- reporting-routes -->, <!-- sheets-index -->, <!-- testimonies-index -->")
 
 
 def test_unknown_marker_lists_the_known_ones(site: Path) -> None:
@@ -612,6 +631,32 @@ def test_page_without_its_marker_loses_its_block(site: Path) -> None:
     assert report(site) == [
         "docs/comprendre/glossaire.en.md:12:1: MARK002 this page must carry the marker "
         "'<!-- glossary -->' on a line of its own: without it, its generated block is missing",
+    ]
+
+
+def test_missing_help_page_and_easy_help_page_without_marker(site: Path) -> None:
+    # both languages of the help page gone: no translation check notices, MARK002 does
+    page_path(site, "aide", "fr").unlink()
+    page_path(site, "aide", "en").unlink()
+    assert report(site) == [
+        "docs/aide.en.md:1:1: MARK002 this page is missing: it carries the generated block "
+        "'<!-- helplines -->'",
+        "docs/aide.fr.md:1:1: MARK002 this page is missing: it carries the generated block "
+        "'<!-- helplines -->'",
+    ]
+
+
+def test_easy_read_help_page_needs_the_help_lines(site: Path) -> None:
+    for lang, title in (("fr", "Aide facile"), ("en", "Easy help")):
+        write_page(site, "facile/aide", lang,
+                   page_front("aide", lang, kind="easy", standard="aide", title=title),
+                   f"# {title}\n\nCall for help.\n")
+    sync_all(site)
+    assert report(site) == [
+        "docs/facile/aide.en.md:13:1: MARK002 this page must carry the marker "
+        "'<!-- helplines -->' on a line of its own: without it, its generated block is missing",
+        "docs/facile/aide.fr.md:13:1: MARK002 this page must carry the marker "
+        "'<!-- helplines -->' on a line of its own: without it, its generated block is missing",
     ]
 
 
@@ -717,6 +762,6 @@ def test_built_site_without_help_page(site: Path, tmp_path: Path) -> None:
     numbers = sorted(load_context(site, TODAY).data.helpline_digits())
     (out / "aide/index.html").write_text(
         "".join(f'<a href="tel:{n}">{n}</a>' for n in numbers), encoding="utf-8")
-    assert [str(p) for p in check_site(out, load_context(site, TODAY).data)] == [
+    assert [str(p) for p in check_site(out, load_context(site, TODAY))] == [
         "site/en/aide/index.html:1:1: OUT001 the help page was not built",
     ]

@@ -169,6 +169,8 @@ class Marker:
     expand: Callable[[SiteContext, str, str], str]  # (ctx, page stem, lang) -> Markdown
     page: str  # stem of the page that needs this block (MARK002 if the marker is missing)
     anchors: Callable[[SiteContext], set[str]]  # ids the block gives its headings
+    # the easy-read version of `page`, if there is one, must carry the block too
+    easy_too: bool = False
 
 
 def _helpline_anchors(ctx: SiteContext) -> set[str]:
@@ -182,7 +184,7 @@ def _testimony_anchors(ctx: SiteContext) -> set[str]:
 # The one registry of markers: the transform expands these, the checks know only these.
 MARKERS: dict[str, Marker] = {
     "helplines": Marker(lambda ctx, stem, lang: helplines_markdown(ctx, lang), "aide",
-                        _helpline_anchors),
+                        _helpline_anchors, easy_too=True),
     "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang),
                        GLOSSARY_STEM, lambda ctx: set(ctx.data.glossary)),
     ROUTES_MARKER: Marker(lambda ctx, stem, lang: routes_markdown(ctx.data.routes, lang, long_date),

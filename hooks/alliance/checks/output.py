@@ -13,12 +13,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .. import LANGUAGES
-from ..data import SiteData
+from ..context import SiteContext
 from ..problems import Problem
 from ..sources import page_url
-from ..transform import MARKERS
+from .markers import pages_needing
 
-HELP_STEM = MARKERS["helplines"].page
 TEL = re.compile(r"^(?:tel|sms):(\+?\d+)$")  # a call, or a text for text-only services
 
 
@@ -63,15 +62,17 @@ def help_page_problems(html_text: str, rel: str, wanted: set[str]) -> list[Probl
     return out
 
 
-def check_site(site_dir: Path, data: SiteData) -> list[Problem]:
-    """Every problem of the built site, paths relative to the output folder's parent."""
+def check_site(site_dir: Path, ctx: SiteContext) -> list[Problem]:
+    """Every problem of the built site, paths relative to the output folder's parent.
+    The help pages are the pages that must carry the help lines (the easy-read one too)."""
     out: list[Problem] = []
-    wanted = {d for d in data.helpline_digits() if d}
+    wanted = {d for d in ctx.data.helpline_digits() if d}
     for lang in LANGUAGES:
-        path = output_file(site_dir, HELP_STEM, lang)
-        rel = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
-        if not path.exists():
-            out.append(Problem(rel, 1, 1, "OUT001", "the help page was not built"))
-            continue
-        out += help_page_problems(path.read_text(encoding="utf-8"), rel, wanted)
+        for stem in pages_needing(ctx, "helplines", lang):
+            path = output_file(site_dir, stem, lang)
+            rel = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
+            if not path.exists():
+                out.append(Problem(rel, 1, 1, "OUT001", "the help page was not built"))
+                continue
+            out += help_page_problems(path.read_text(encoding="utf-8"), rel, wanted)
     return out

@@ -8,7 +8,7 @@ import re
 
 from ..context import SiteContext
 from ..data import name_hash
-from ..markdown_scan import content_lines
+from ..markdown_scan import content_lines, headings
 from ..problems import Problem
 
 TYPES = ("paraphrase", "composite", "contributed")
@@ -55,6 +55,26 @@ def _fields(page, out: list[Problem], ctx: SiteContext) -> None:
     for key in info:
         if key not in {"type", "consent", "anonymised", "perspectives", "setting", "themes"}:
             err(key, f"unknown field '{key}' in the testimony block")
+    if isinstance(themes, list):
+        _theme_sections(page, [str(t) for t in themes], out, ctx)
+
+
+def _theme_sections(page, declared: list[str], out: list[Problem], ctx: SiteContext) -> None:
+    """TEST003: the themes of the front matter and the page's theme sections (`## … { #key }`
+    with a key of testimony_themes.yml) are the same, both ways: the testimonies index links
+    each declared theme to its section, and lists a page under the themes it declares."""
+    sections = {anchor: line for line, level, _, anchor in headings(page)
+                if level == 2 and anchor in ctx.data.themes}
+    for theme in declared:
+        if theme in ctx.data.themes and theme not in sections:
+            out.append(page.problem(page.front.line("testimony", "themes"), 1, "TEST003",
+                                    f"theme '{theme}' is declared but the page has no section "
+                                    f"'## … {{ #{theme} }}'"))
+    for theme, line in sections.items():
+        if theme not in declared:
+            out.append(page.problem(line, 1, "TEST003",
+                                    f"section '#{theme}' is a theme not declared in the front "
+                                    "matter: add it to 'themes' (or give the section another id)"))
 
 
 def check(ctx: SiteContext) -> list[Problem]:
