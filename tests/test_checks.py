@@ -387,13 +387,34 @@ def test_link_to_an_unknown_glossary_term(site: Path) -> None:
 def test_phone_numbers_must_be_help_lines(site: Path) -> None:
     append(site, "index", "fr", "\nEn cas d'urgence, appelez le 3114.\n"
                                 "\nMon cabinet : 01 23 45 67 89.\n"
-                                "\nOu composez le 3115.\n")
+                                "\nLe 3115 répond aussi ; venez 10 minutes avant.\n"
+                                '\nLe dossier <span class="not-phone">3120</span> est clos.\n')
     assert report(site) == [
-        "docs/index.fr.md:20:15: HELP001 phone number '01 23 45 67 89' is not a help line of "
-        "docs/_data/helplines.yml: write help numbers only through that file",
-        "docs/index.fr.md:22:16: HELP001 phone number '3115' is not a help line of "
-        "docs/_data/helplines.yml: write help numbers only through that file",
+        f"docs/index.fr.md:20:15: HELP001 phone number '01 23 45 67 89' {NOT_A_HELP_LINE}",
+        f"docs/index.fr.md:22:4: HELP001 phone number '3115' {NOT_A_HELP_LINE}",
     ]
+
+
+def test_help_line_numbers_are_well_formed(site: Path) -> None:
+    data = site / "docs/_data/helplines.yml"
+    replace_in(data, 'number: "1813"', 'number: "18l3"')
+    replace_in(data, "1 866 APPELLE (1 866 277-3553)", "1 866 APPELE (1 866 277-3553)")
+    replace_in(data, 'number: "143"', "number: 143")
+    assert report(site) == [
+        f"docs/_data/helplines.yml:{line_of(data, '18l3')}:1: HELP003 number '18l3' is not well "
+        "formed: digits in groups separated by spaces (or hyphens), after an optional '+'; put "
+        "a letter form in 'display'",
+        f"docs/_data/helplines.yml:{line_of(data, 'number: 143')}:1: HELP003 number 143 must "
+        "be written in quotes, so that it is kept as written",
+        f"docs/_data/helplines.yml:{line_of(data, 'APPELE')}:1: HELP003 display '1 866 APPELE "
+        "(1 866 277-3553)' does not match number '1 866 277-3553': the letters must be the "
+        "keypad letters of the number, its digits given in brackets",
+    ]
+
+
+NOT_A_HELP_LINE = ("is not a help line of docs/_data/helplines.yml: write help numbers only "
+                   "through that file (or mark a number that is not a phone number "
+                   '<span class="not-phone">…</span>)')
 
 
 # ---------------------------------------------------------------- READ

@@ -8,18 +8,12 @@ import re
 
 from ..context import SiteContext
 from ..data import name_hash
+from ..heuristics import identifying
 from ..markdown_scan import content_lines, headings
 from ..problems import Problem
 
 TYPES = ("paraphrase", "composite", "contributed")
 PERSPECTIVES = {"patient", "therapist"}
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-BIRTH = re.compile(r"\b(?:n[ée]e?\s+le|born\s+on|date\s+de\s+naissance|date\s+of\s+birth)\b"
-                   r"|\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b", re.IGNORECASE)
-STREET = re.compile(
-    r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|impasse|allée|"
-    r"place|quai|route|cours)\b|\b\d{1,5}\s+(?:[A-Z][\w'-]+\s+){1,3}"
-    r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Close|Crescent)\b", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
@@ -91,12 +85,10 @@ def check(ctx: SiteContext) -> list[Problem]:
                                             "remove it (testimonies are anonymous)"))
             if page.kind != "testimony":
                 continue
-            for pattern, what in ((EMAIL, "an e-mail address"), (BIRTH, "a date of birth"),
-                                  (STREET, "a street address")):
-                for match in pattern.finditer(line):
-                    if pattern is EMAIL and match.group(0) in allowed_emails:
-                        continue
-                    out.append(page.problem(number, match.start() + 1, "TEST002",
-                                            f"looks like {what} ('{match.group(0)}'): a "
-                                            "testimony must not identify anyone"))
+            for col, what, text in identifying(line):
+                if what == "an e-mail address" and text in allowed_emails:
+                    continue
+                out.append(page.problem(number, col + 1, "TEST002",
+                                        f"looks like {what} ('{text}'): a testimony must not "
+                                        "identify anyone"))
     return out
