@@ -279,12 +279,17 @@ def test_citations_without_a_references_page(site: Path) -> None:
     ]
 
 
-def test_figure_without_citation(site: Path) -> None:
-    append(site, ALLIANCE, "fr", "\nL'effet moyen est r = .28.\nC'est modeste [@horvath1991].\n"
-                                 "\nEn moyenne, l'effet est r = .28 environ.\n")
+def test_figure_is_covered_by_its_sentence_or_the_one_before(site: Path) -> None:
+    append(site, ALLIANCE, "fr",
+           "\nUne synthèse le montre [@horvath1991]. L'effet moyen est r = .28.\n"
+           "\nLe lien est net [@horvath1991]. Il est modeste.\nL'effet est r = .28.\n"
+           "\nL'effet est r = .28. C'est modeste [@horvath1991].\n"
+           "\nHorvath et al. (1991) trouvent\nr = .28 [@horvath1991].\n")
     assert report(site) == [
-        "docs/comprendre/alliance.fr.md:26:25: CITE003 figure 'r = .28' without a citation "
-        "in its paragraph: add [@key]",
+        "docs/comprendre/alliance.fr.md:26:13: CITE003 figure 'r = .28' without a citation in "
+        "its sentence or the sentence before: add [@key]",
+        "docs/comprendre/alliance.fr.md:28:13: CITE003 figure 'r = .28' without a citation in "
+        "its sentence or the sentence before: add [@key]",
     ]
 
 

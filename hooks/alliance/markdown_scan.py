@@ -206,6 +206,26 @@ def links(page: SourcePage) -> list[Link]:
     return out
 
 
+# A sentence ends at . ! ? or … followed by a space and a capital, a digit or an opening
+# quotation mark; not after an abbreviation ("et al.", "p.", "e.g.").
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[«\"“(]?[A-ZÀ-ÖØ-Þ0-9])")
+ABBREVIATION = re.compile(r"(?:\bal|\bp|\bpp|\be\.g|\bi\.e|\bcf|\bvs|\bDr|\bM|\bMme|\bSt|"
+                          r"\bvol|\bno|\bed|\bchap|\bfig)\.$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph's text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        if ABBREVIATION.search(text[start:match.start()]):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
 @dataclass
 class Block:
     """A paragraph (or a table row, or a list item) with its first line."""

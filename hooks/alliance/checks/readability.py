@@ -11,13 +11,12 @@ import re
 
 from ..bibliography import CITATION
 from ..context import SiteContext
-from ..markdown_scan import HEADING, blocks
+from ..markdown_scan import HEADING, SENTENCE_END, blocks
 from ..problems import Problem
 from ..sources import SourcePage
 
 VOWELS = {"fr": "aeiouyàâäéèêëîïôöùûüœæ", "en": "aeiouy"}
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[«\"“(]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
 def syllables(word: str, lang: str) -> int:
