@@ -638,6 +638,41 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
     assert not (out / "index.html").exists(), "a failed build must leave no site behind"
 
 
+# ---------------------------------------------------------------- NAV
+
+
+def test_nav_and_pages_agree(site: Path) -> None:
+    stems = sorted(p.relative_to(site / "docs").as_posix().split(".")[0]
+                   for p in (site / "docs").rglob("*.fr.md"))
+    entries = "".join(f"  - {stem}.md\n" for stem in stems if stem != "aide")
+    (site / "mkdocs.yml").write_text("site_url: !ENV [SITE_URL, 'https://x.example/']\nnav:\n"
+                                     + entries + "  - Gone: comprendre/disparue.md\n",
+                                     encoding="utf-8")
+    assert report(site) == [
+        "docs/aide.en.md:1:1: NAV002 this page is not in the nav of mkdocs.yml: add 'aide.md' "
+        "where readers should find it",
+        "docs/aide.fr.md:1:1: NAV002 this page is not in the nav of mkdocs.yml: add 'aide.md' "
+        "where readers should find it",
+        f"mkdocs.yml:{len(stems) + 2}:1: NAV001 nav entry 'comprendre/disparue.md' has no page "
+        "docs/comprendre/disparue.en.md",
+        f"mkdocs.yml:{len(stems) + 2}:1: NAV001 nav entry 'comprendre/disparue.md' has no page "
+        "docs/comprendre/disparue.fr.md",
+    ]
+
+
+def test_link_to_the_other_languages_file_or_image(site: Path) -> None:
+    append(site, "index", "en", "\nSee [the French page](comprendre/alliance.fr.md) and "
+                                "[this one](comprendre/alliance.en.md).\n")
+    (site / "docs/assets/schema.svg").unlink()  # only the English image is left
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:21:1: LINK001 broken link '../assets/schema.svg': the "
+        "build produces no file 'assets/schema.svg' for this language",
+        "docs/index.en.md:18:5: LINK001 broken link 'comprendre/alliance.fr.md': from a page in "
+        "'en', a link cannot reach the 'fr' file; write 'alliance.md', the build links each "
+        "language to its own page",
+    ]
+
+
 # ---------------------------------------------------------------- MARK
 
 KNOWN_MARKERS = ("<!-- bibliography -->, <!-- glossary -->, <!-- helplines -->, "

@@ -121,6 +121,29 @@ def find_page_files(root: Path) -> list[Path]:
     )
 
 
+LOCALIZED = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2})(?P<ext>\.[^./]+)$")
+
+
+def asset_files(root: Path) -> dict[str, set[str]]:
+    """Per language, the docs-relative paths of the files (not pages) a link may reach.
+
+    As static-i18n does without fallback: `x.en.svg` is `x.svg` for English only, and an
+    unsuffixed `x.svg` belongs to the default language only (an English page cannot use it);
+    a file may also be named with its own language's suffix."""
+    docs = root / "docs"
+    out: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    for path in docs.rglob("*"):
+        rel = path.relative_to(docs).as_posix()
+        if not path.is_file() or path.suffix == ".md" or rel.split("/")[0] in EXCLUDED_DIRS:
+            continue
+        match = LOCALIZED.match(rel)
+        if match and match["lang"] in LANGUAGES:
+            out[match["lang"]] |= {match["base"] + match["ext"], rel}
+        else:
+            out[DEFAULT_LANGUAGE].add(rel)
+    return out
+
+
 def page_files(root: Path) -> set[tuple[str, str]]:
     """(stem, lang) of every page file on disk, readable or not."""
     docs = root / "docs"

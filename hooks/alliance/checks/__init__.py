@@ -18,6 +18,7 @@ from . import (
     images,
     links,
     markers,
+    nav,
     readability,
     routes,
     sheets,
@@ -26,7 +27,7 @@ from . import (
     typography,
 )
 
-CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
+CHECKS = (markers, nav, ids, links, translations, citations, testimonies, images, external_links, glossary,
           helplines, readability, typography, sheets, routes,
           easy_read)
 
