@@ -762,6 +762,14 @@ def test_reference_links_are_resolved(site: Path) -> None:
     ]
 
 
+def test_links_with_a_title_are_read(site: Path) -> None:
+    append(site, ALLIANCE, "fr", "\nVoir [ceci](nulle.md 'titre'), [cela](rien.md (titre))\n"
+                                 'et [encore](absent.md "titre").\n')
+    assert [(p.line, p.col, p.code, p.message.split("'")[1]) for p in problems(site)] == [
+        (23, 6, "LINK001", "nulle.md"), (23, 32, "LINK001", "rien.md"),
+        (24, 4, "LINK001", "absent.md")]
+
+
 def test_heading_slugs_are_the_renderers(site: Path) -> None:
     # toc drops the emphasis and keeps the link text: "le-vrai-lien-utile"
     for lang in ("fr", "en"):

@@ -18,7 +18,9 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 HEADING_ATTRS = re.compile(r"\{\s*:?\s*([^}]*)\}\s*$")
 ID_ATTR = re.compile(r"(?:^|\s)#([\w-]+)")
 HTML_ID = re.compile(r"""\bid=["']([^"']+)["']""")
-LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# An inline link or image: [text](target "title"), the title in "", '' or ().
+LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?"
+                  r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 HTML_LINK = re.compile(r"""\b(?:href|src)=["'](https?://[^"']+)["']""")
 FENCE = re.compile(r"^\s*(```|~~~)")
