@@ -835,3 +835,103 @@ def test_built_site_without_help_page(site: Path, tmp_path: Path) -> None:
     assert [str(p) for p in check_site(out, load_context(site, TODAY))] == [
         "site/en/aide/index.html:1:1: OUT001 the help page was not built",
     ]
+
+
+# ---------------------------------------------------------------- every other code, one test each
+
+
+def test_missing_data_file(site: Path) -> None:
+    (site / "docs/_data/site.yml").unlink()
+    assert report(site) == ["docs/_data/site.yml:1:1: DATA001 data file is missing"]
+
+
+def test_unreadable_data_file_is_one_problem(site: Path) -> None:
+    glossary = site / "docs/_data/glossary.yml"
+    glossary.unlink()
+    glossary.mkdir()  # exists, cannot be read: no "unknown term" for every link on top
+    found = report(site)
+    assert len(found) == 1 and found[0].startswith(
+        "docs/_data/glossary.yml:1:1: FILE001 cannot read this file: [Errno 21] Is a directory")
+
+
+def test_data_file_of_the_wrong_shape(site: Path) -> None:
+    replace_in(site / "docs/_data/testimony_themes.yml",
+               'tournant: {fr: "Le tournant", en: "The turning point"}',
+               'tournant: {fr: "Le tournant"}')
+    replace_in(site / "docs/_data/helplines.yml", "\nverified: ",
+               "\nchecked_by: nobody\nverified: ")
+    assert report(site) == [
+        "docs/_data/helplines.yml:13:1: DATA003 unknown key 'checked_by' (expected one of "
+        "countries, first_screen, order, verified)",
+        "docs/_data/testimony_themes.yml:5:1: DATA002 theme 'tournant' needs a label in fr "
+        "and en",
+    ]
+
+
+def test_titles_are_unique(site: Path) -> None:
+    write_page(site, "comprendre/references", "fr",
+               page_front("comprendre/references", "fr", title="Glossaire"))
+    assert report(site) == [
+        "docs/comprendre/references.fr.md:2:1: FM006 title 'Glossaire' is already used by "
+        "docs/comprendre/glossaire.fr.md; titles must be unique",
+    ]
+
+
+def test_absolute_link(site: Path) -> None:
+    append(site, "index", "fr", "\n[Accueil](/index.md)\n")
+    assert report(site) == [
+        "docs/index.fr.md:18:1: LINK003 absolute link '/index.md': write a relative link to the "
+        "Markdown file instead",
+    ]
+
+
+def test_reporting_route_without_its_source(site: Path) -> None:
+    routes = site / "docs/_data/reporting_routes.yml"
+    text = routes.read_text(encoding="utf-8")
+    first = re.search(r'source: "https://[^"]+"', text).group(0)
+    routes.write_text(text.replace(first, 'source: "service-public.fr"', 1), encoding="utf-8")
+    line = line_of(routes, 'source: "service-public.fr"')
+    assert report(site) == [
+        f"docs/_data/reporting_routes.yml:{line}:1: ROUTE002 "
+        "route: 'source' must be the URL of the official source that confirms it",
+    ]
+
+
+def test_sheet_id_must_match_its_file(site: Path) -> None:
+    replace_in(site / SHEET_SOURCE, "id: mes-objectifs", "id: mes-buts")
+    assert report(site) == [
+        f"{SHEET_SOURCE}:3:1: SHEET002 id 'mes-buts' must match the file name 'mes-objectifs'",
+    ]
+
+
+def test_related_page_must_link_to_the_sheet(site: Path) -> None:
+    replace_in(site / SHEET_SOURCE, "related: []", "related: [comprendre/glossaire]")
+    assert report(site) == [
+        f"docs/comprendre/glossaire.{lang}.md:1:1: SHEET005 this page is listed as related to "
+        f"the sheet '{SHEET}' but does not link to ../fiches/{SHEET}.md" for lang in ("en", "fr")
+    ]
+
+
+def test_sheet_that_is_not_a_test_says_so(site: Path) -> None:
+    replace_in(site / SHEET_SOURCE, "reflection_aid: true", "reflection_aid: false")
+    found = report(site)
+    assert len(found) == 1 and found[0].startswith(
+        f"{SHEET_SOURCE}:9:1: SHEET006 reflection_aid is false without a reason")
+
+
+def test_easy_read_pages_name_one_existing_standard_page(site: Path) -> None:
+    pages = {"a": None, "b": "rien", "c": "facile/a", "d": ALLIANCE, "e": ALLIANCE}
+    for lang in ("fr", "en"):
+        for name, standard in pages.items():
+            write_page(site, f"facile/{name}", lang,
+                       page_front("index", lang, kind="easy", standard=standard,
+                                  title=f"{name} {lang}"), f"# {name}\n\nUn.\n")
+    sync_all(site)
+    assert report(site) == sorted(line for lang in ("en", "fr") for line in (
+        f"docs/facile/a.{lang}.md:2:1: EASY001 an easy-read page needs 'standard: <path of the "
+        "usual page>' (for example comprendre/alliance)",
+        f"docs/facile/b.{lang}.md:9:1: EASY002 standard page 'rien' does not exist in '{lang}'",
+        f"docs/facile/c.{lang}.md:9:1: EASY003 'facile/a' is itself an easy-read page",
+        f"docs/facile/e.{lang}.md:9:1: EASY004 'comprendre/alliance' already has an easy-read "
+        f"version: docs/facile/d.{lang}.md",
+    ))
