@@ -230,6 +230,17 @@ def test_never_synced_pair(site: Path) -> None:
     ]
 
 
+def test_page_without_a_language_in_its_name(site: Path) -> None:
+    (site / "docs/nouvelle.md").write_text("---\ntitle: Nouvelle\n---\n\n# Nouvelle\n",
+                                          encoding="utf-8")
+    (site / "docs/autre.de.md").write_text("---\ntitle: Andere\n---\n\n# Andere\n",
+                                          encoding="utf-8")
+    assert report(site) == [
+        f"docs/{name}:1:1: I18N004 a page's file name must end in .fr.md or .en.md "
+        "(languages: fr, en)" for name in ("autre.de.md", "nouvelle.md")
+    ]
+
+
 def test_different_citations(site: Path) -> None:
     edit(site, ALLIANCE, "en", " [@horvath1991]", "")
     assert report(site) == [
