@@ -99,6 +99,16 @@ def test_link_to_a_file_the_build_does_not_produce(site: Path) -> None:
     ]
 
 
+def test_link_to_the_sources_of_a_page_that_has_none(site: Path) -> None:
+    # every page ends with its sources, except the references page (a list of sources)
+    append(site, "index", "fr", "\nVoir [les sources](comprendre/alliance.md#sources) et "
+                                "[pas ici](comprendre/references.md#sources).\n")
+    assert report(site) == [
+        "docs/index.fr.md:18:55: LINK002 broken link 'comprendre/references.md#sources': no "
+        "heading or element with id 'sources' in docs/comprendre/references.fr.md",
+    ]
+
+
 def test_link_to_a_missing_anchor(site: Path) -> None:
     edit(site, "index", "fr", "alliance.md#ce-qui-compte", "alliance.md#ce-qui-manque")
     append(site, "index", "fr", "\nRetour [en haut](#nulle-part).\n")

@@ -2,8 +2,9 @@
 
 A corpus of mistakes that MkDocs' strict build rejects by itself (a link to the other
 language's file, an image only the other language has, an anchor only the other language
-has, a missing page or anchor, an absolute link, a page left out of the nav or a nav entry
-without its page) is written into the test site, one mistake per file. Then:
+has, a missing page or anchor, an anchor the build does not generate on that page, an
+absolute link, a page left out of the nav or a nav entry without its page) is written
+into the test site, one mistake per file. Then:
 
 - `mkdocs build --strict` *without* the project's content checks names the files MkDocs
   itself rejects;
@@ -45,6 +46,8 @@ MISTAKES = [
     ("comprendre/references", "fr", "\nVoir [ailleurs](ailleurs.md).\n"),
     ("aide", "en", "\nSee [the home page](/index.md).\n"),
     ("temoignages/index", "fr", "\nVoir [plus haut](../comprendre/alliance.md#nulle-part).\n"),
+    # the references page is a list of sources: it has no "Sources" section of its own
+    ("comprendre/depasser-les-limites", "en", "\nSee [its sources](references.md#sources).\n"),
 ]
 LEFT_OUT = "fiches/index"  # in no nav entry
 NOT_A_PAGE = "comprendre/disparue.md"  # a nav entry without its page

@@ -227,6 +227,12 @@ def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
     return f"\n\n## {title} {{ #sources }}\n\n{body}\n"
 
 
+def has_sources_section(stem: str, meta: dict[str, Any]) -> bool:
+    """Every page ends with its sources (`#sources`), except the reference pages that are
+    a list of sources themselves (the glossary has its own)."""
+    return meta.get("kind") != "reference" or stem == GLOSSARY_STEM
+
+
 def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
                   meta: dict[str, Any]) -> str:
     """The whole Markdown transform of one page; `meta` is the page's (updated) metadata."""
@@ -252,7 +258,7 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
         twin = easy_read.link_markdown(ctx, stem, lang, meta)
         head = f"{byline_html(meta, lang)}\n\n{twin}\n" if twin else f"{byline_html(meta, lang)}\n"
         markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
-    if meta.get("kind") != "reference" or stem == GLOSSARY_STEM:
+    if has_sources_section(stem, meta):
         markdown += sources_markdown(ctx, used, lang)
     return markdown
 

@@ -12,7 +12,7 @@ from ..markdown_scan import anchors, links, markers
 from ..problems import Problem
 from ..sheets.render import PDF_FORMATS, pdf_name, sheet_page_anchors
 from ..sources import SourcePage, asset_files
-from ..transform import MARKERS
+from ..transform import MARKERS, has_sources_section
 
 SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -20,7 +20,7 @@ SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 def generated_anchors(ctx: SiteContext, page: SourcePage) -> set[str]:
     """Anchors the build adds to a page, on top of those in its source: the sources
     section, the headings of its generated blocks, the fixed headings of a sheet page."""
-    out = {"sources"}
+    out = {"sources"} if has_sources_section(page.stem, page.meta) else set()
     for _, _, name in markers(page):
         if name in MARKERS:
             out |= MARKERS[name].anchors(ctx)
