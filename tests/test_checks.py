@@ -439,6 +439,17 @@ def test_help_line_numbers_are_well_formed(site: Path) -> None:
     ]
 
 
+def test_phone_numbers_in_a_sheet_source(site: Path) -> None:
+    source = site / SHEET_SOURCE
+    replace_in(source, '    - "Write two or three goals, in your own words."\n',
+               '    - "Write two or three goals, in your own words."\n'
+               '    - "If things get hard, call 116 124, or rate it from 0 to 100."\n')
+    line = line_of(source, "116 124")
+    assert report(site) == [
+        f"{SHEET_SOURCE}:{line}:33: HELP001 phone number '116 124' {NOT_A_HELP_LINE}",
+    ]
+
+
 NOT_A_HELP_LINE = ("is not a help line of docs/_data/helplines.yml: write help numbers only "
                    "through that file (or mark a number that is not a phone number "
                    '<span class="not-phone">…</span>)')

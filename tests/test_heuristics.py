@@ -43,6 +43,11 @@ ORDINARY = [
     "Coût\u00a0: 60 € la séance, remboursée à 70 %.",
     "It costs £60, or 70% of the fee.",
     "Au 2e étage, au fond du couloir, depuis le 19e siècle.",
+    # ranges and scores
+    "Malaise ressenti (0–100), de 0 (aucun) à 100 (le plus fort).",
+    "Rate it from 0 to 100 (the strongest), a mark out of 100.",
+    "Une note sur 100, ou 70/100.",
+    "Distress: 0 = none, 100 = the strongest you can imagine.",
     # "call" followed by a time, not a number
     "Appelez dix minutes avant votre rendez-vous.",
     "Appelez 10 minutes avant votre rendez-vous.",

@@ -43,6 +43,7 @@ NUMBER = re.compile(r"(?<![\w.,/+\-])\+?\d(?:[ \u00a0\u202f.\-]?\d)*(?![\w/]|[.,
 SEPARATORS = re.compile(r"[ \u00a0\u202f.\-]")
 YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d\d\s?-\s?(?:1[5-9]|20)?\d\d$")
 YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
 THOUSANDS = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f]\d{3})+$")
 # Shapes of short numbers across the countries the site covers: 1x, 1xx (emergency),
 # 3xxx (French national services), 116 xxx (European), 8xx/9xx (North America).
@@ -54,7 +55,7 @@ CUE = re.compile(
     r"numbers?|lines?|helplines?|hotlines?|tel)\b", re.IGNORECASE)
 # What follows a quantity, a time or a date, never a phone number.
 QUANTITY = re.compile(
-    r"^[\s\u00a0\u202f]*(?:%|‰|€|\$|£|°|[-–]\s?\d|"
+    r"^[\s\u00a0\u202f]*(?:%|‰|€|\$|£|°|=|[-–]\s?\d|"
     r"(?:h|min|s|ans?|années?|mois|jours?|semaines?|heures?|minutes?|secondes?|fois|"
     r"séances?|sessions?|rendez-vous|patients?|patientes?|participants?|personnes?|"
     r"études?|essais?|cours|classes?|pages?|euros?|dollars?|ml|mg|kg|km|m|cm|"
@@ -65,6 +66,9 @@ QUANTITY = re.compile(
     r"december)\b)", re.IGNORECASE)
 WORD_AFTER = re.compile(r"^[\s\u00a0\u202f]+[a-zà-öø-ÿ]")
 ARTICLE_BEFORE = re.compile(r"\b(?:le|au|du)[\s\u00a0]+$", re.IGNORECASE)
+# The end of a range or a score: "0–100", "de 0 à 100", "from 0 to 100", "sur 100".
+SCALE_BEFORE = re.compile(r"(?:\d[\s\u00a0]*(?:\([^)]*\)[\s\u00a0]*)?(?:[–—-]|à|to|and|et)"
+                          r"|\bsur|\bout\s+of|/)[\s\u00a0]*$", re.IGNORECASE)
 CURRENCY_BEFORE = re.compile(r"[€$£][\s\u00a0]?$")
 SENTENCE_START = re.compile(r".*(?:[.!?;]\s|^)", re.DOTALL)
 
@@ -90,7 +94,8 @@ def phone_like(token: str, before: str, after: str) -> bool:
     """Whether a number, seen between `before` and `after` in a sentence, reads as a phone
     number."""
     digits = re.sub(r"\D", "", token)
-    if len(digits) < 2 or YEAR_RANGE.match(token) or CURRENCY_BEFORE.search(before):
+    if len(digits) < 2 or YEAR_RANGE.match(token) or ISO_DATE.match(token) \
+            or CURRENCY_BEFORE.search(before) or SCALE_BEFORE.search(before):
         return False
     if QUANTITY.match(after):
         return False
