@@ -6,9 +6,10 @@ Enough for the checks to point at `path:line:col`; rendering is MkDocs's busines
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
+from typing import TypeVar
 
 import markdown
 
@@ -42,6 +43,22 @@ CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 CONTAINER = re.compile(r"^\s*(?:[-*+]\s|\d+\.\s|!!!|\?\?\?|:\s{3})")
 REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)>?(?:\s+[\"'(].*)?\s*$")
 REF_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\[([^\]]*)\])?(?![(:])")
+
+
+T = TypeVar("T")
+
+
+def per_page(read: Callable[[SourcePage], T]) -> Callable[[SourcePage], T]:
+    """Read a page once: every check asks for the same links, lines and headings. The
+    result is shared, so callers must not change it."""
+
+    @wraps(read)
+    def cached(page: SourcePage) -> T:
+        if read.__name__ not in page.scans:
+            page.scans[read.__name__] = read(page)
+        return page.scans[read.__name__]
+
+    return cached
 
 
 def slugify(text: str) -> str:
@@ -105,12 +122,13 @@ def _prose_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
         yield number, line
 
 
-def content_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
+@per_page
+def content_lines(page: SourcePage) -> list[tuple[int, str]]:
     """(file line number, text) for each body line outside code; code spans are blanked."""
-    for number, line in _prose_lines(page):
-        yield number, _mask_code_spans(line)
+    return [(number, _mask_code_spans(line)) for number, line in _prose_lines(page)]
 
 
+@per_page
 def headings(page: SourcePage) -> list[tuple[int, int, str, str | None]]:
     """(line, level, title text, explicit anchor or None) of each Markdown heading."""
     found = []
@@ -128,6 +146,7 @@ def headings(page: SourcePage) -> list[tuple[int, int, str, str | None]]:
     return found
 
 
+@per_page
 def heading_anchors(page: SourcePage) -> list[tuple[int, str, bool]]:
     """(line, id, explicit?) of each heading, the ids computed by the renderer's `toc`."""
     found = headings(page)
@@ -136,6 +155,7 @@ def heading_anchors(page: SourcePage) -> list[tuple[int, str, bool]]:
             for (line, _, _, anchor), generated in zip(found, ids, strict=True)]
 
 
+@per_page
 def element_ids(page: SourcePage) -> list[tuple[int, int, str]]:
     """(line, col, id) of the ids set outside headings: HTML `id=` and `{ #id }` lists."""
     out = []
@@ -156,6 +176,7 @@ def anchors(page: SourcePage) -> set[str]:
             | {anchor for _, _, anchor in element_ids(page)})
 
 
+@per_page
 def reference_definitions(page: SourcePage) -> dict[str, str]:
     """Reference-style link definitions, `[label]: target`, by normalised label."""
     out: dict[str, str] = {}
@@ -166,6 +187,7 @@ def reference_definitions(page: SourcePage) -> dict[str, str]:
     return out
 
 
+@per_page
 def markers(page: SourcePage) -> list[tuple[int, int, str]]:
     """(line, col, name) of each marker comment outside code."""
     out = []
@@ -180,6 +202,7 @@ def explicit_heading_anchors(page: SourcePage) -> list[tuple[int, str]]:
     return [(line, anchor) for line, level, _, anchor in headings(page) if level >= 2 and anchor]
 
 
+@per_page
 def links(page: SourcePage) -> list[Link]:
     """Inline links, reference-style links resolved through their definitions, autolinks
     and absolute HTML links, outside code."""
@@ -237,6 +260,7 @@ class Block:
     lines: list[tuple[int, str]]
 
 
+@per_page
 def blocks(page: SourcePage) -> list[Block]:
     out: list[Block] = []
     current: list[tuple[int, str]] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,8 @@ class SourcePage:
     front: Located
     body: str
     body_line: int  # 1-based line of the body's first line in the file
+    # what alliance.markdown_scan read of this page, read once (the checks share it)
+    scans: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def rel(self) -> str:

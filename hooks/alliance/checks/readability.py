@@ -8,6 +8,7 @@ French: Kandel & Moles' adaptation of Flesch, 207 - 1.015 * words/sentence -
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..bibliography import CITATION
 from ..context import SiteContext
@@ -19,6 +20,7 @@ VOWELS = {"fr": "aeiouyàâäéèêëîïôöùûüœæ", "en": "aeiouy"}
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
+@cache  # the same words come back on every page
 def syllables(word: str, lang: str) -> int:
     w = word.lower()
     if lang == "fr":

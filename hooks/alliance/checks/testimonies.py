@@ -5,6 +5,7 @@ name of the denylist, which stores names only as hashes)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..context import SiteContext
 from ..data import name_hash
@@ -14,6 +15,7 @@ from ..problems import Problem
 
 TYPES = ("paraphrase", "composite", "contributed")
 PERSPECTIVES = {"patient", "therapist"}
+_hash = cache(name_hash)  # each word once, not once per occurrence
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
@@ -79,7 +81,7 @@ def check(ctx: SiteContext) -> list[Problem]:
             _fields(page, out, ctx)
         for number, line in content_lines(page):
             for match in WORD.finditer(line):
-                if ctx.data.denylist and name_hash(match.group(0)) in ctx.data.denylist:
+                if ctx.data.denylist and _hash(match.group(0)) in ctx.data.denylist:
                     out.append(page.problem(number, match.start() + 1, "TEST002",
                                             "a name from the denylist appears here: "
                                             "remove it (testimonies are anonymous)"))
