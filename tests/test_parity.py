@@ -2,9 +2,10 @@
 
 A corpus of mistakes that MkDocs' strict build rejects by itself (a link to the other
 language's file, an image only the other language has, an anchor only the other language
-has, a missing page or anchor, an anchor the build does not generate on that page, an
-absolute link, a page left out of the nav or a nav entry without its page) is written
-into the test site, one mistake per file. Then:
+has, a missing page or anchor, an anchor the build does not generate on that page, a
+folder instead of a page, the other language's PDF, an absolute link, a page left out of
+the nav or a nav entry without its page) is written into the test site, one mistake per
+file. Then:
 
 - `mkdocs build --strict` *without* the project's content checks names the files MkDocs
   itself rejects;
@@ -48,6 +49,8 @@ MISTAKES = [
     ("temoignages/index", "fr", "\nVoir [plus haut](../comprendre/alliance.md#nulle-part).\n"),
     # the references page is a list of sources: it has no "Sources" section of its own
     ("comprendre/depasser-les-limites", "en", "\nSee [its sources](references.md#sources).\n"),
+    ("comprendre/glossaire", "en", "\nSee [the testimonies](../temoignages/).\n"),
+    ("comprendre/alliance", "en", "\n[As a PDF](../fiches/pdf/mes-objectifs.fr.a4.pdf)\n"),
 ]
 LEFT_OUT = "fiches/index"  # in no nav entry
 NOT_A_PAGE = "comprendre/disparue.md"  # a nav entry without its page
