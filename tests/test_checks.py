@@ -450,6 +450,23 @@ def test_phone_numbers_in_a_sheet_source(site: Path) -> None:
     ]
 
 
+def test_phone_numbers_in_titles_and_shown_data(site: Path) -> None:
+    write_page(site, "index", "fr", page_front("index", "fr",
+                                               description="Besoin d'aide ? Appelez le 3115."))
+    glossary = site / "docs/_data/glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    first = re.search(r"definition: \"?", text)
+    glossary.write_text(text[:first.end()] + "Au 0800 123 456, " + text[first.end():],
+                        encoding="utf-8")
+    line = line_of(glossary, "0800 123 456")
+    col = glossary.read_text(encoding="utf-8").splitlines()[line - 1].index("0800") + 1
+    assert report(site) == [
+        f"docs/_data/glossary.yml:{line}:{col}: HELP001 phone number '0800 123 456' "
+        f"{NOT_A_HELP_LINE}",
+        f"docs/index.fr.md:3:1: HELP001 phone number '3115' in the description {NOT_A_HELP_LINE}",
+    ]
+
+
 NOT_A_HELP_LINE = ("is not a help line of docs/_data/helplines.yml: write help numbers only "
                    "through that file (or mark a number that is not a phone number "
                    '<span class="not-phone">…</span>)')

@@ -10,6 +10,8 @@ from ..heuristics import phone_numbers
 from ..markdown_scan import content_lines
 from ..problems import Problem
 
+# Data files whose texts pages show (the help lines' own file is the reference).
+SHOWN_DATA = ("glossary.yml", "reporting_routes.yml", "testimony_themes.yml")
 MESSAGE = ("is not a help line of docs/_data/helplines.yml: write help numbers only through "
            'that file (or mark a number that is not a phone number <span class="not-phone">…'
            '</span>)')
@@ -24,11 +26,21 @@ def check(ctx: SiteContext) -> list[Problem]:
                 if found.digits not in known:
                     out.append(page.problem(number, found.col + 1, "HELP001",
                                             f"phone number '{found.text}' {MESSAGE}"))
-    for sheet in ctx.sheets.values():  # its texts are shown on its page and in its PDFs
-        text = (ctx.root / sheet.source).read_text(encoding="utf-8")
-        for number, line in enumerate(text.splitlines(), 1):
+        for key in ("title", "description"):  # shown in lists, previews and search results
+            for found in phone_numbers(str(page.meta.get(key, ""))):
+                if found.digits not in known:
+                    out.append(page.problem(page.front.line(key), 1, "HELP001",
+                                            f"phone number '{found.text}' in the {key} {MESSAGE}"))
+    # the texts of these sources are shown on pages (and sheets in their PDFs) too
+    sources = [sheet.source for sheet in ctx.sheets.values()] + [
+        ctx.data.rel(name) for name in SHOWN_DATA]
+    for rel in sources:
+        path = ctx.root / rel
+        if not path.is_file():
+            continue  # a missing data file is reported as such
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             for found in phone_numbers(line):
                 if found.digits not in known:
-                    out.append(Problem(sheet.source, number, found.col + 1, "HELP001",
+                    out.append(Problem(rel, number, found.col + 1, "HELP001",
                                        f"phone number '{found.text}' {MESSAGE}"))
     return out
