@@ -5,6 +5,10 @@ the configuration file, so `mkdocs build -f other/mkdocs.yml` reads `other/docs`
 that configuration object, which every language's build receives (static-i18n builds the
 other languages with the same object; `mkdocs serve` makes a new one for each rebuild).
 The hooks read it and call its methods; none of them sets its fields.
+
+In a hook: `Build.of(config).context` (the site's sources), `.root`, `.site_url`,
+`.site_dir`, `.outermost` (the other languages are built: whole-site work goes here),
+`.keep(path, text)` (a file to write once every language is built).
 """
 
 from __future__ import annotations
