@@ -32,6 +32,7 @@ ORDINARY = [
     "Chacun écrit de 60 à 150 mots, à la première personne.",
     "Each of you writes 60 to 150 words, in the first person.",
     "La page 112 du rapport le dit.",
+    "Over 190 studies, and the 3000 people of the STAR 2019 trial.",
     # years, ranges of years, dates, times, money, percentages
     "De 2019-2024, elle a vu la même psychologue.",
     "From 2019-2024 she saw the same therapist, and again in 1979–1991.",
@@ -75,6 +76,7 @@ PHONES = [
     ("Dial 998 for help.", ["998"]),
     ("Helpline: 0800 123 456.", ["0800123456"]),
     ("In an emergency, 911.", ["911"]),
+    ("NHS 111 is free to call.", ["111"]),
 ]
 
 IDENTIFYING = [

@@ -65,7 +65,9 @@ QUANTITY = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|"
     r"december)\b)", re.IGNORECASE)
 WORD_AFTER = re.compile(r"^[\s\u00a0\u202f]+[a-zà-öø-ÿ]")
-ARTICLE_BEFORE = re.compile(r"\b(?:le|au|du)[\s\u00a0]+$", re.IGNORECASE)
+# "le 3114 répond", "NHS 111 is free": a French singular article, or a service's acronym,
+# makes the number a name.
+ARTICLE_BEFORE = re.compile(r"(?:\b(?i:le|au|du)|\b[A-Z]{2,})[\s\u00a0]+$")
 # The end of a range or a score: "0–100", "de 0 à 100", "from 0 to 100", "sur 100".
 SCALE_BEFORE = re.compile(r"(?:\d[\s\u00a0]*(?:\([^)]*\)[\s\u00a0]*)?(?:[–—-]|à|to|and|et)"
                           r"|\bsur|\bout\s+of|/)[\s\u00a0]*$", re.IGNORECASE)
@@ -103,7 +105,7 @@ def phone_like(token: str, before: str, after: str) -> bool:
         # "10 000 000 people" is a quantity; "01 23 45 67 89" is a phone number
         return not (THOUSANDS.match(token) and re.match(r"^[\s\u00a0]+[^\W\d_]", after))
     # "190 data sources", "150 words": a number followed by a word in lower case counts
-    # things, unless a French singular article makes it a name ("le 3114 répond")
+    # things, unless an article or an acronym before it makes it a name
     counts = bool(WORD_AFTER.match(after)) and not ARTICLE_BEFORE.search(before)
     if _cued(before) and (not counts or len(digits) >= 3):
         return True
