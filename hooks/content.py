@@ -5,7 +5,7 @@ The logic is in alliance.transform; this file only connects it to MkDocs events.
 
 from __future__ import annotations
 
-from alliance import build
+from alliance import build, people
 from alliance.sources import PAGE_NAME
 from alliance.transform import page_html, page_markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +39,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.meta.get("kind") == "sheet" and page.meta.get("sheet") in ctx.sheets:
         page.meta.update(ctx.sheet_meta(page.meta["sheet"], lang))
         page.title = page.meta["title"]
+    # the <meta name="author"> of the theme shows names, not the ids of people.yml
+    page.meta["author_names"] = people.names(ctx.data.people, page.meta.get("authors"), lang)
     return page_markdown(ctx, markdown, stem, lang, page.meta)
 
 

@@ -165,7 +165,7 @@ def page_front(stem: str, lang: str, **changes: Any) -> dict[str, Any]:
     front: dict[str, Any] = {
         "title": title, "description": description, "kind": spec["kind"],
         "audience": ["patients", "trainees", "therapists"],
-        "authors": ["Équipe éditoriale Alliance"], "reviewers": ["Comité de relecture Alliance"],
+        "authors": ["equipe-editoriale"], "reviewers": ["comite-relecture"],
         "last_reviewed": REVIEWED,
     }
     if spec["kind"] == "testimony":

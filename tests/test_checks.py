@@ -123,7 +123,7 @@ def test_unknown_field(site: Path) -> None:
 
 
 def test_missing_field(site: Path) -> None:
-    replace_in(page_path(site, "index", "fr"), "authors: [Équipe éditoriale Alliance]\n", "")
+    replace_in(page_path(site, "index", "fr"), "authors: [equipe-editoriale]\n", "")
     assert report(site) == ["docs/index.fr.md:1:1: FM003 missing required field 'authors'"]
 
 
@@ -511,7 +511,7 @@ def test_sheet_with_an_impossible_date(site: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once_grouped_by_file(site: Path) -> None:
-    replace_in(page_path(site, "index", "fr"), "authors: [Équipe éditoriale Alliance]\n", "")
+    replace_in(page_path(site, "index", "fr"), "authors: [equipe-editoriale]\n", "")
     append(site, "index", "fr", "\nChaque patient·e compte.\n")
     edit(site, ALLIANCE, "fr", "[alliance](glossaire.md#alliance)", "[alliance](ruptures.md)")
     found = problems(site)
@@ -596,6 +596,7 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
 # ---------------------------------------------------------------- MARK
 
 KNOWN_MARKERS = ("<!-- bibliography -->, <!-- glossary -->, <!-- helplines -->, "
+                 "<!-- people -->, <!-- reporting-routes -->, "
                  "<!-- sheets-index -->, <!-- testimonies-index -->")
 
 

@@ -146,3 +146,40 @@ def test_help_page_first_phone_screen_shows_call_buttons(server: str, browser: o
     link.click()
     assert tab.url.endswith(f"{prefix}aide/"), tab.url
     context.close()
+
+
+def test_an_unknown_person_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    from fixture_site import build_site, page_path, replace_in, report
+
+    root = build_site(tmp_path)
+    replace_in(page_path(root, "comprendre/alliance", "en"), "reviewers: [comite-relecture]",
+               "reviewers: [comite-relecture, dr-nobody]")
+    sheet = root / "docs/_data/sheets/mes-objectifs.yml"
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(text.replace("authors: [equipe-editoriale]", "authors:\n  - someone-else", 1),
+                     encoding="utf-8")
+    line = text.split("\n").index("authors: [equipe-editoriale]") + 2
+    found = [x for x in report(root) if "PEOPLE001" in x]
+    assert found == [
+        "docs/_data/sheets/mes-objectifs.yml:" f"{line}:5: PEOPLE001 unknown person 'someone-else' in "
+        "authors: authors and reviewers are ids of docs/_data/people.yml (add the person there, "
+        "or use an existing id)",
+        "docs/comprendre/alliance.en.md:7:31: PEOPLE001 unknown person 'dr-nobody' in reviewers: "
+        "authors and reviewers are ids of docs/_data/people.yml (add the person there, or use an "
+        "existing id)",
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bylines_name_people_and_link_to_how_review_works(built_site: Path, lang: str) -> None:
+    people = yaml.safe_load((ROOT / "docs/_data/people.yml").read_text(encoding="utf-8"))["people"]
+    html = page(built_site, lang, "comprendre/ruptures")
+    byline = re.search(r'<p class="byline">(.*?)</p>', html).group(1)
+    for pid in ("equipe-editoriale", "comite-relecture"):
+        name = people[pid]["name"][lang]
+        assert f'href="../../a-propos/#personne-{pid}">{html_escape(name, quote=False)}</a>' in byline
+        assert html_escape(people[pid]["profession"][lang], quote=False) in byline
+    assert 'href="../../a-propos/#qui-ecrit"' in byline
+    about = page(built_site, lang, "a-propos")
+    for pid in people:
+        assert f'id="personne-{pid}"' in about

@@ -42,6 +42,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "written_by": "Rédaction",
         "reviewed_by": "Relecture",
         "last_reviewed": "Dernière relecture",
+        "how_review": "Qui écrit, comment nous relisons",
         "no_sources": "Cette page ne s'appuie pas sur une publication : elle présente le site "
                       "lui-même ou renvoie aux pages qui citent leurs sources.",
         "download": "Télécharger",
@@ -108,6 +109,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "written_by": "Written by",
         "reviewed_by": "Reviewed by",
         "last_reviewed": "Last reviewed",
+        "how_review": "Who writes, how we review",
         "no_sources": "This page does not rely on a publication: it presents the site itself "
                       "or points to the pages that cite their sources.",
         "download": "Download",

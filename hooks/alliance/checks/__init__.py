@@ -18,6 +18,7 @@ from . import (
     images,
     links,
     markers,
+    people,
     readability,
     routes,
     sheets,
@@ -27,7 +28,7 @@ from . import (
 )
 
 CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
-          helplines, readability, typography, sheets, routes,
+          helplines, readability, typography, sheets, routes, people,
           easy_read)
 
 
