@@ -595,8 +595,8 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
 
 # ---------------------------------------------------------------- MARK
 
-KNOWN_MARKERS = ("<!-- bibliography -->, <!-- glossary -->, <!-- helplines -->, "
-                 "<!-- people -->, <!-- reporting-routes -->, "
+KNOWN_MARKERS = ("<!-- bibliography -->, <!-- data-controller -->, <!-- glossary -->, "
+                 "<!-- helplines -->, <!-- legal-notice -->, <!-- people -->, <!-- reporting-routes -->, "
                  "<!-- sheets-index -->, <!-- testimonies-index -->")
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from . import LANGUAGES
 from .helplines import all_numbers, digits
 from .helplines import validate as validate_helplines
+from .legal import validate as validate_site
 from .people import Person
 from .people import load as load_people
 from .problems import InputError, Problem
@@ -130,8 +131,10 @@ def load_site_data(root: Path) -> tuple[SiteData, list[Problem]]:
                 data.themes[key] = labels
 
     site = _load(root, "site.yml", problems)
-    if site is not None and isinstance(site.data, dict):
-        data.site = site.data
+    if site is not None:
+        problems += validate_site(site)
+        if isinstance(site.data, dict):
+            data.site = site.data
 
     validation = _load(root, "validation.yml", problems)
     if validation is not None and isinstance(validation.data, dict):

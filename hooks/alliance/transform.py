@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import AUDIENCES, easy_read, people
+from . import AUDIENCES, easy_read, legal, people
 from .bibliography import (
     REFERENCES_STEM,
     bibliography_markdown,
@@ -194,6 +194,11 @@ MARKERS: dict[str, Marker] = {
                            REFERENCES_STEM, lambda ctx: set(ctx.data.bibliography)),
     "testimonies-index": Marker(testimonies_markdown, "temoignages/index", _testimony_anchors),
     "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(AUDIENCES)),
+    legal.NOTICE_MARKER: Marker(lambda ctx, stem, lang: legal.notice_markdown(ctx.data.site, lang),
+                                legal.NOTICE_STEM, lambda ctx: set(legal.ANCHORS.values())),
+    legal.CONTROLLER_MARKER: Marker(
+        lambda ctx, stem, lang: legal.controller_markdown(ctx.data.site, lang),
+        legal.PRIVACY_STEM, lambda ctx: set()),
     people.MARKER: Marker(lambda ctx, stem, lang: people.people_markdown(ctx.data.people, lang),
                           people.ABOUT_STEM,
                           lambda ctx: {f"personne-{pid}" for pid in ctx.data.people}),
@@ -230,6 +235,15 @@ def byline_html(ctx: SiteContext, meta: dict[str, Any], stem: str, lang: str) ->
     return f'<p class="byline">{" · ".join(parts)}</p>'
 
 
+def testimony_licence_html(stem: str, lang: str) -> str:
+    """Said on every testimony: it is outside the site's open licence, so that the people
+    who gave it can have it withdrawn (a CC BY-SA grant could not be revoked)."""
+    here = page_url(stem, lang)
+    target = posixpath.relpath(page_url(legal.PRIVACY_STEM, lang), here)
+    return (f'\n<p class="testimony-licence">{esc(WORDS[lang]["testimony_licence"])} '
+            f'<a href="{target}/#retrait">{esc(WORDS[lang]["testimony_withdraw"])}</a></p>')
+
+
 def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
     title = {"fr": "Sources", "en": "Sources"}[lang]
     unique = list(dict.fromkeys(k for k in keys if k in ctx.data.bibliography))
@@ -264,6 +278,8 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
         # the link to the page's easy-read twin (or back) sits right under the byline
         twin = easy_read.link_markdown(ctx, stem, lang, meta)
         byline = byline_html(ctx, meta, stem, lang)
+        if meta.get("kind") == "testimony":
+            byline += testimony_licence_html(stem, lang) + "\n"
         head = f"{byline}\n\n{twin}\n" if twin else f"{byline}\n"
         markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
     if meta.get("kind") != "reference" or stem == GLOSSARY_STEM:
