@@ -38,7 +38,6 @@ TEXT = {
            "director_text": "La personne responsable de ce qui est publié sur le site.",
            "host_text": "L'entreprise qui garde les fichiers du site sur ses serveurs et les "
                         "sert aux lecteurs.",
-           "controller": "Responsable du traitement",
            "controller_text": "Les témoignages envoyés par e-mail sont reçus et gardés par "
                               "l'éditeur du site\u00a0:",
            "placeholder": "À compléter avant la publication."},
@@ -48,7 +47,6 @@ TEXT = {
            "director_text": "The person responsible for what is published on the site.",
            "host_text": "The company that keeps the site's files on its servers and serves "
                         "them to readers.",
-           "controller": "Data controller",
            "controller_text": "Testimonies sent by e-mail are received and kept by the site's "
                               "publisher:",
            "placeholder": "To be filled in before publication."},
