@@ -596,14 +596,8 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
 
 # ---------------------------------------------------------------- MARK
 
-<<<<<<< HEAD
-KNOWN_MARKERS = ("<!-- bibliography -->, <!-- data-controller -->, <!-- glossary -->, "
-                 "<!-- helplines -->, <!-- legal-notice -->, <!-- people -->, <!-- reporting-routes -->, "
-                 "<!-- sheets-index -->, <!-- testimonies-index -->")
-=======
 # Every marker of the registry is named, in order, whatever markers are added later.
 KNOWN_MARKERS = ", ".join(f"<!-- {name} -->" for name in sorted(MARKERS))
->>>>>>> main
 
 
 def test_unknown_marker_lists_the_known_ones(site: Path) -> None:
