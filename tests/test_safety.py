@@ -293,3 +293,29 @@ def test_legal_block_without_host_is_reported(tmp_path: Path) -> None:
     assert len(found) == 1 and re.match(
         r"docs/_data/site\.yml:\d+:1: LEGAL001 legal: 'host' is missing \(it needs name, "
         r"address, phone\)", found[0]), found
+
+
+CONSENT_TERMS = {
+    "fr": ("tous droits réservés", "moins de 18 ans", "3 mois", "30 jours"),
+    "en": ("all rights reserved", "under 18", "3 months", "30 days"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_consent_form_states_licence_minors_and_retention_like_the_privacy_page(
+        built_site: Path, lang: str) -> None:
+    """The printed form a person signs says what the privacy page says: outside the open
+    licence (so a withdrawal can be honoured), parental signature for a minor, how long."""
+    from pypdf import PdfReader
+
+    base = built_site / "en" if lang == "en" else built_site
+    privacy = " ".join(re.sub(r"<[^>]+>", " ", page(built_site, lang, "a-propos/confidentialite"))
+                       .replace("\u00a0", " ").split())
+    for pdf in sorted((base / "fiches/pdf").glob(f"consentement-temoignage.{lang}.*.pdf")):
+        reader = PdfReader(pdf)
+        text = " ".join(" ".join(p.extract_text() for p in reader.pages).replace("\u00a0", " ").split())
+        for term in CONSENT_TERMS[lang]:
+            assert term in text.lower(), (pdf.name, term)
+            assert term in privacy.lower(), term
+        fields = {name.split(".")[0] for name in reader.get_fields()}
+        assert {"accord-patient-licence", "accord-therapeute-licence", "parent"} <= fields
