@@ -14,6 +14,7 @@ import html
 from typing import Any
 
 from . import LANGUAGES
+from .people import localized_text
 from .problems import Problem
 from .yamlio import Located
 
@@ -53,15 +54,6 @@ TEXT = {
 }
 
 
-def _text(value: Any) -> dict[str, str] | None:
-    if isinstance(value, str) and value.strip():
-        return {lang: value for lang in LANGUAGES}
-    if isinstance(value, dict) and set(value) == set(LANGUAGES) and all(
-            isinstance(value[lang], str) and value[lang].strip() for lang in LANGUAGES):
-        return {lang: value[lang] for lang in LANGUAGES}
-    return None
-
-
 def validate(src: Located) -> list[Problem]:
     """The shape of site.yml: known keys only, and a complete `legal:` block."""
     out: list[Problem] = []
@@ -92,7 +84,7 @@ def validate(src: Located) -> list[Problem]:
         for key in sorted(set(entry) - {*fields, "placeholder"}, key=str):
             bad(("legal", role, key), "DATA003", f"legal.{role}: unknown key '{key}'")
         for key in fields:
-            if _text(entry.get(key)) is None:
+            if localized_text(entry.get(key)) is None:
                 bad(("legal", role, key) if key in entry else ("legal", role), "LEGAL001",
                     f"legal.{role}: '{key}' must be a text, or one in {' and '.join(LANGUAGES)}")
         if not isinstance(entry.get("placeholder", False), bool):
@@ -106,7 +98,7 @@ def _entry_lines(site: dict[str, Any], role: str, lang: str, with_email: bool) -
     entry = (site.get("legal") or {}).get(role) or {}
     out = []
     for key in ROLES[role]:
-        value = _text(entry.get(key))
+        value = localized_text(entry.get(key))
         if value:
             out.append(f"- {words[key]}{words['colon']} {html.escape(value[lang])}")
     if with_email and site.get("contact_email"):

@@ -45,8 +45,9 @@ class Person:
     line: int  # line of the entry in people.yml
 
 
-def _text(value: Any) -> dict[str, str] | None:
-    """A text in each language: a plain string (the same everywhere) or {fr, en}."""
+def localized_text(value: Any) -> dict[str, str] | None:
+    """A text in each language: a plain string (the same everywhere) or {fr, en}; None if
+    it is neither (a data file's schema reports it)."""
     if isinstance(value, str) and value.strip():
         return {lang: value for lang in LANGUAGES}
     if isinstance(value, dict) and set(value) == set(LANGUAGES) and all(
@@ -79,7 +80,7 @@ def load(src: Located) -> tuple[dict[str, Person], list[Problem]]:
             bad((*at, key), "DATA003", f"person '{pid}': unknown key '{key}'")
         texts = {}
         for key in ("name", "role", "profession"):
-            texts[key] = _text(entry.get(key))
+            texts[key] = localized_text(entry.get(key))
             if texts[key] is None:
                 bad((*at, key), "DATA002", f"person '{pid}' needs a '{key}' (a text, or one in "
                                            f"{' and '.join(LANGUAGES)})")

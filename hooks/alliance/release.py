@@ -76,7 +76,7 @@ def check_site_url(root: Path) -> list[Problem]:
 
 
 def _scanned_files(root: Path) -> list[Path]:
-    files = [p for p in find_page_files(root)]
+    files = find_page_files(root)
     files += sorted((root / DATA_DIR).rglob("*.yml"))
     files += [root / "mkdocs.yml"] if (root / "mkdocs.yml").exists() else []
     return files
