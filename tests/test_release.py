@@ -106,3 +106,22 @@ def test_help_lines_or_routes_verified_more_than_6_months_ago(tmp_path: Path, na
         "than 6 months ago: check every entry against its official source, then update 'verified'"]
     fresh = dt.date(2026, 11, 21)  # exactly 6 months: still fresh
     assert not release.check(load_context(root, fresh), fresh)
+
+
+def test_a_filled_in_legal_detail_written_in_a_page_is_reported(tmp_path: Path) -> None:
+    from fixture_site import page_path, report
+
+    root = build_site(tmp_path)
+    fill_in(root)
+    site = root / "docs/_data/site.yml"
+    replace_in(site, '  host:\n    placeholder: false\n    name: "Filled in for the test"',
+               '  host:\n    placeholder: false\n    name: "Hébergeur Fictif SAS"')
+    assert not [x for x in report(root) if "LEGAL002" in x]
+    path = page_path(root, "comprendre/alliance", "fr")
+    path.write_text(path.read_text(encoding="utf-8") + "\nLe site est hébergé par Hébergeur Fictif SAS.\n",
+                    encoding="utf-8")
+    line = path.read_text(encoding="utf-8").count("\n")
+    found = [x for x in report(root) if "LEGAL002" in x]
+    assert found == [f"docs/comprendre/alliance.fr.md:{line}:25: LEGAL002 'Hébergeur Fictif SAS' (the "
+                     "host name) is written by hand: it lives in docs/_data/site.yml and is shown "
+                     "by <!-- legal-notice -->"]

@@ -16,6 +16,7 @@ from . import (
     helplines,
     ids,
     images,
+    legal,
     links,
     markers,
     people,
@@ -28,7 +29,7 @@ from . import (
 )
 
 CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
-          helplines, readability, typography, sheets, routes, people,
+          helplines, readability, typography, sheets, routes, people, legal,
           easy_read)
 
 
