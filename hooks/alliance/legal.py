@@ -1,6 +1,6 @@
 """Who publishes the site and who hosts it, written once in docs/_data/site.yml (`legal:`).
 
-French law (loi n° 2004-575 du 21 juin 2004, art. 6) asks a site to show its publisher,
+French law (loi n° 2004-575 du 21 juin 2004, "LCEN") asks a site to show its publisher,
 its director of publication and its host (name, address, telephone). The legal notice
 shows them through the marker <!-- legal-notice -->, the privacy page shows who holds the
 testimonies through <!-- data-controller -->: no page writes them by hand. Each entry is a
