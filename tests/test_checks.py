@@ -74,7 +74,7 @@ def line_of(path: Path, text: str) -> int:
 
 def test_the_valid_site_has_no_problem(site: Path) -> None:
     ctx = load_context(site, TODAY)
-    assert len(ctx.pages) == 2 * len(PAGES) and list(ctx.sheets) == [SHEET]
+    assert len(ctx.pages) == 2 * (len(PAGES) + 1) and list(ctx.sheets) == [SHEET]
     assert report(site) == []
 
 
