@@ -26,6 +26,7 @@ NEW_PAGES = [
     "facile/index", "facile/alliance", "facile/premiere-seance", "facile/bordin",
     "facile/ruptures", "facile/fiches", "facile/aide",
     "pros/mesurer-alliance", "pros/effet-therapeute",
+    "temoignages/rupture-non-reparee", "temoignages/soins-a-domicile",
 ]
 
 
