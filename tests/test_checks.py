@@ -596,7 +596,8 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
 # ---------------------------------------------------------------- MARK
 
 KNOWN_MARKERS = ("<!-- bibliography -->, <!-- glossary -->, <!-- helplines -->, "
-                 "<!-- sheets-index -->, <!-- testimonies-index -->")
+                 "<!-- reporting-routes -->, <!-- self-check -->, <!-- sheets-index -->, "
+                 "<!-- testimonies-index -->")
 
 
 def test_unknown_marker_lists_the_known_ones(site: Path) -> None:

@@ -15,7 +15,9 @@ from alliance import LANGUAGES
 from alliance.bibexport import BIBTEX_NAME, EXPORT_DIR, RIS_NAME, ExportError, to_bibtex, to_ris
 from alliance.data import load_site_data
 from alliance.sources import page_url, read_pages
+from alliance.translations_sync import sync_all
 from conftest import ROOT
+from fixture_site import build_site, report, write_page
 from pybtex.database import parse_string
 
 # The pages issue 13 added, each to exist in both languages and be reachable from the menu.
@@ -178,3 +180,172 @@ def test_export_escapes_and_refuses_unknown_types() -> None:
     assert rispy.loads(to_ris(bib, "fr"))[0]["notes"] == ["Vu"]
     with pytest.raises(ExportError, match="'y1'"):
         to_ris({"y1": {"type": "poem", "authors": ["A, B."], "year": 1, "title": "T"}}, "fr")
+
+
+# ---------------------------------------------------------------- self-checks: the checks
+
+SELF_CHECKS = """\
+etape-1:
+  - question: {fr: "Question un\u00a0?", en: "Question one?"}
+    choices:
+      - {fr: "Oui", en: "Yes", correct: true}
+      - {fr: "Non", en: "No"}
+    explanation: {fr: "Parce que.", en: "Because."}
+etape-3:
+  - question: {fr: "Question trois\u00a0?", en: "Question three?"}
+    choices:
+      - {fr: "Oui", en: "Yes", correct: true}
+      - {fr: "Non", en: "No"}
+    explanation: {fr: "Parce que.", en: "Because."}
+"""
+
+
+def write_path_pages(root: Path) -> None:
+    for lang, title in (("fr", "Parcours d'essai"), ("en", "Trial path")):
+        front = (f'title: "{title}"\ndescription: "{title}."\nkind: path\naudience: [trainees]\n'
+                 'authors: ["Équipe"]\nlast_reviewed: 2026-09-01\n')
+        body = (f"# {title}\n\n## Un {{ #etape-1 }}\n\nTexte.\n\n<!-- self-check -->\n\n"
+                "## Deux { #etape-2 }\n\nTexte.\n\n<!-- self-check -->\n")
+        write_page(root, "pros/parcours-formation", lang, front, body)
+
+
+def test_self_check_markers_and_steps_must_match(tmp_path: Path) -> None:
+    root = build_site(tmp_path / "repo")
+    (root / "docs/_data/self_checks.yml").write_text(SELF_CHECKS, encoding="utf-8")
+    write_path_pages(root)
+    sync_all(root)
+    assert report(root) == [
+        "docs/_data/self_checks.yml:7:1: SELF006 step 'etape-3' has no '<!-- self-check -->' "
+        "marker in a '## … { #etape-3 }' section of docs/pros/parcours-formation.en.md",
+        "docs/_data/self_checks.yml:7:1: SELF006 step 'etape-3' has no '<!-- self-check -->' "
+        "marker in a '## … { #etape-3 }' section of docs/pros/parcours-formation.fr.md",
+        "docs/pros/parcours-formation.en.md:23:1: SELF005 no questions for section '#etape-2' "
+        "in docs/_data/self_checks.yml (a step's questions are listed under its anchor)",
+        "docs/pros/parcours-formation.fr.md:23:1: SELF005 no questions for section '#etape-2' "
+        "in docs/_data/self_checks.yml (a step's questions are listed under its anchor)",
+    ]
+
+
+def test_self_check_data_errors_are_all_reported(tmp_path: Path) -> None:
+    root = build_site(tmp_path / "repo")
+    broken = (SELF_CHECKS.replace('{fr: "Non", en: "No"}', '{fr: "Non", en: "No", correct: true}', 1)
+              .replace('question: {fr: "Question trois\u00a0?", en: "Question three?"}',
+                       'question: {fr: "Question trois ?"}'))
+    (root / "docs/_data/self_checks.yml").write_text(broken, encoding="utf-8")
+    found = [p for p in report(root) if p.startswith("docs/_data/self_checks.yml")]
+    assert found == [
+        "docs/_data/self_checks.yml:3:1: SELF004 exactly one choice must be marked "
+        "'correct: true' (found 2)",
+        "docs/_data/self_checks.yml:8:1: SELF003 'question' needs a text in each language (fr, en)",
+        "docs/_data/self_checks.yml:8:1: TYPO003 French text needs a non-breaking space (U+00A0) "
+        "before ; : ? ! and inside « »: '…Question trois ?…'",
+    ]
+
+
+# ---------------------------------------------------------------- self-checks: in the browser
+
+AXE = ROOT / "node_modules/axe-core/axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+THEME_PALETTE_KEY = "/.__palette"
+STORAGE = "[{...localStorage}, {...sessionStorage}, document.cookie]"
+
+
+@pytest.fixture()
+def phone(browser):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    yield ctx
+    ctx.close()
+
+
+def choice_label(page, step: str, number: int, text: str):
+    """The label of one choice, found by its visible text, as a reader would."""
+    question = page.locator(f"#sc-{step}-q{number}")
+    return question.locator("label", has_text=text)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_self_check_answers_in_the_page_with_nothing_sent_or_stored(phone, server: str,
+                                                                   lang: str) -> None:
+    from alliance.self_check import WORDS
+
+    steps = load_site_data(ROOT)[0].self_checks
+    words = WORDS[lang]
+    page = phone.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + page_url("pros/parcours-formation", lang).lstrip("/"), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    assert all(url.startswith(server) for url in requests), requests  # nothing leaves the site
+    loaded = len(requests)
+    stored = page.evaluate(STORAGE)
+    # The theme (Material) keeps its colour-scheme state in localStorage on every page, at
+    # load, before any answer: that key, and nothing else, may be there.
+    assert set(stored[0]) <= {THEME_PALETTE_KEY} and stored[1] == {} and stored[2] == ""
+
+    # one self-check per step, at the end of each step, each with its button shown
+    boxes = page.locator("[data-self-check]")
+    assert boxes.count() == len(steps)
+    for index, step in enumerate(steps):
+        heading = page.locator(f"#verifier-{step}")
+        assert heading.inner_text().startswith(words["title"].format(number=index + 1))
+        section = page.evaluate("""(id) => { let el = document.getElementById(id);
+            do { el = el.previousElementSibling; } while (el && el.tagName !== 'H2');
+            return el && el.id; }""", f"verifier-{step}")
+        assert section == step  # at the end of its own step
+        assert page.locator(f"#verifier-{step} + [data-self-check] [data-check]").is_visible()
+    # explanations wait for an answer
+    assert page.locator("[data-explanation]:visible").count() == 0
+
+    # step 2: the first question answered right, the second wrongly, the third left blank
+    step = "etape-2"
+    questions = steps[step]
+    first, second = questions[0], questions[1]
+    choice_label(page, step, 1, first.choices[first.correct][lang]).click()
+    wrong = next(c for i, c in enumerate(second.choices) if i != second.correct)
+    choice_label(page, step, 2, wrong[lang]).click()
+    box = page.locator(f"#verifier-{step} + [data-self-check]")
+    box.locator("[data-check]").focus()
+    page.keyboard.press("Enter")  # the button works from the keyboard
+    status = box.locator("[role=status]")
+    expected = words["score"].format(right=1, total=len(questions))
+    page.wait_for_function("([el, text]) => el.textContent === text",
+                           arg=[status.element_handle(), expected])
+    feedback = [box.locator(f"#sc-{step}-q{n}-feedback").inner_text() for n in (1, 2, 3)]
+    assert feedback == [words["right"], words["wrong"], words["missing"]]
+    assert box.locator(f"#sc-{step}-q1-explanation").is_visible()
+    assert first.explanation[lang] in box.locator(f"#sc-{step}-q1-explanation").inner_text()
+    assert box.locator(f"#sc-{step}-q2-explanation").is_visible()
+    assert not box.locator(f"#sc-{step}-q3-explanation").is_visible()
+    described = box.locator(f"#sc-{step}-q2").get_attribute("aria-describedby")
+    assert described == f"sc-{step}-q2-feedback sc-{step}-q2-explanation"
+    # the questions are groups named by their legend
+    group = page.get_by_role("group", name=first.text[lang])
+    assert group.count() == 1
+
+    # fits a phone, and is accessible in this state too
+    overflow = page.evaluate("document.documentElement.scrollWidth - "
+                             "document.documentElement.clientWidth")
+    assert overflow <= 0
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))
+            .violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target).join(' '))""",
+        AXE_TAGS)
+    assert violations == []
+
+    # start again: answers and verdicts gone
+    box.locator("[data-reset]").click()
+    page.wait_for_function("([el, text]) => el.textContent === text",
+                           arg=[status.element_handle(), words["cleared"]])
+    assert box.locator("input:checked").count() == 0
+    assert box.locator("[data-explanation]:visible").count() == 0
+
+    # nothing was sent, nothing was kept
+    assert requests[loaded:] == []
+    assert page.evaluate(STORAGE) == stored  # answering stored nothing
+    assert phone.cookies() == []
+    assert errors == []

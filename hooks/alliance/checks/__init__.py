@@ -20,6 +20,7 @@ from . import (
     markers,
     readability,
     routes,
+    self_check,
     sheets,
     testimonies,
     translations,
@@ -28,7 +29,7 @@ from . import (
 
 CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
           helplines, readability, typography, sheets, routes,
-          easy_read)
+          easy_read, self_check)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:
