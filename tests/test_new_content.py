@@ -297,6 +297,10 @@ def test_self_check_answers_in_the_page_with_nothing_sent_or_stored(phone, serve
             return el && el.id; }""", f"verifier-{step}")
         assert section == step  # at the end of its own step
         assert page.locator(f"#verifier-{step} + [data-self-check] [data-check]").is_visible()
+    # nothing a strict CSP would block: no style attribute, no inline handler, an external script
+    assert page.locator("[data-self-check] [style], [data-self-check] [onclick], "
+                        "[data-self-check] [onchange]").count() == 0
+    assert page.locator('script[src*="self-check.js"]').count() == 1
     # explanations wait for an answer
     assert page.locator("[data-explanation]:visible").count() == 0
 
@@ -349,3 +353,13 @@ def test_self_check_answers_in_the_page_with_nothing_sent_or_stored(phone, serve
     assert page.evaluate(STORAGE) == stored  # answering stored nothing
     assert phone.cookies() == []
     assert errors == []
+
+
+def test_bibliography_entry_of_unknown_type_is_reported(tmp_path: Path) -> None:
+    root = build_site(tmp_path / "repo")
+    path = root / "docs/_data/bibliography.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  type: article", "  type: poem", 1), encoding="utf-8")
+    found = [p for p in report(root) if "CITE005" in p]
+    assert len(found) == 1 and "unknown type 'poem'" in found[0]
+    assert found[0].startswith("docs/_data/bibliography.yml:")
