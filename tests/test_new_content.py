@@ -268,10 +268,10 @@ def choice_label(page, step: str, number: int, text: str):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_self_check_answers_in_the_page_with_nothing_sent_or_stored(phone, server: str,
                                                                    lang: str) -> None:
-    from alliance.self_check import WORDS
+    from alliance.words import WORDS
 
     steps = load_site_data(ROOT)[0].self_checks
-    words = WORDS[lang]
+    words = WORDS[lang]["self_check"]
     page = phone.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
@@ -315,7 +315,7 @@ def test_self_check_answers_in_the_page_with_nothing_sent_or_stored(phone, serve
     box.locator("[data-check]").focus()
     page.keyboard.press("Enter")  # the button works from the keyboard
     status = box.locator("[role=status]")
-    expected = words["score"].format(right=1, total=len(questions))
+    expected = words["score_one"].format(right=1, total=len(questions))
     page.wait_for_function("([el, text]) => el.textContent === text",
                            arg=[status.element_handle(), expected])
     feedback = [box.locator(f"#sc-{step}-q{n}-feedback").inner_text() for n in (1, 2, 3)]
@@ -347,6 +347,15 @@ def test_self_check_answers_in_the_page_with_nothing_sent_or_stored(phone, serve
                            arg=[status.element_handle(), words["cleared"]])
     assert box.locator("input:checked").count() == 0
     assert box.locator("[data-explanation]:visible").count() == 0
+
+    # all right this time: the plural score
+    for number, question in enumerate(questions, 1):
+        choice_label(page, step, number, question.choices[question.correct][lang]).click()
+    box.locator("[data-check]").click()
+    expected = words["score"].format(right=len(questions), total=len(questions))
+    page.wait_for_function("([el, text]) => el.textContent === text",
+                           arg=[status.element_handle(), expected])
+    assert box.locator("[data-explanation]:visible").count() == len(questions)
 
     # nothing was sent, nothing was kept
     assert requests[loaded:] == []

@@ -17,6 +17,7 @@ from typing import Any
 
 from . import LANGUAGES
 from .problems import Problem
+from .words import WORDS as ALL_WORDS
 from .yamlio import Located
 
 MARKER_NAME = "self-check"
@@ -25,36 +26,6 @@ SECTION = re.compile(r"^##\s+.*?\{[^}]*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
 # French typography in the data file too: a non-breaking space before ; : ? ! and inside « ».
 FRENCH_SPACE = re.compile(r"(?<![\u00a0\u202f])[;:?!»]|«(?![\u00a0\u202f])")
 
-WORDS = {
-    "fr": {
-        "title": "Étape {number}\u00a0: vérifier vos acquis",
-        "intro": "Quelques questions pour vérifier votre lecture. Vos réponses restent dans "
-                 "cette page\u00a0: rien n'est enregistré ni envoyé.",
-        "check": "Vérifier mes réponses",
-        "reset": "Recommencer",
-        "right": "Juste.",
-        "wrong": "Pas tout à fait.",
-        "missing": "Vous n'avez pas répondu à cette question.",
-        "score": "{right} bonne(s) réponse(s) sur {total}. Les explications sont sous chaque "
-                 "question.",
-        "cleared": "Les réponses ont été effacées.",
-        "answer": "La réponse",
-    },
-    "en": {
-        "title": "Step {number}: check your understanding",
-        "intro": "A few questions to check your reading. Your answers stay in this page: "
-                 "nothing is stored or sent.",
-        "check": "Check my answers",
-        "reset": "Start again",
-        "right": "Right.",
-        "wrong": "Not quite.",
-        "missing": "You have not answered this question.",
-        "score": "{right} right answer(s) out of {total}. The explanations are under each "
-                 "question.",
-        "cleared": "The answers have been cleared.",
-        "answer": "The answer",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -176,9 +147,10 @@ def anchors(steps: dict[str, list[Question]]) -> set[str]:
 def block_markdown(step: str, number: int, questions: list[Question], lang: str) -> str:
     """The self-check of step `number` (its anchor is `step`): a heading, then the questions
     as HTML fieldsets."""
-    words = WORDS[lang]
+    words = ALL_WORDS[lang]["self_check"]
     base = f"sc-{step}"
-    script_words = {k: words[k] for k in ("right", "wrong", "missing", "score", "cleared")}
+    script_words = {k: words[k] for k in ("right", "wrong", "missing", "score", "score_one",
+                                          "zero_is_one", "cleared")}
     parts = [
         f"### {escape(words['title'].format(number=number))} {{ #verifier-{step} }}\n",
         f'<div class="self-check" data-self-check data-words="'

@@ -51,7 +51,9 @@
         explanation.hidden = false;
         question.setAttribute("aria-describedby", feedback.id + " " + explanation.id);
       });
-      announce(String(words.score).replace("{right}", right).replace("{total}", questions.length));
+      var one = right === 1 || (right === 0 && words.zero_is_one);
+      announce(String(one ? words.score_one : words.score)
+        .replace("{right}", right).replace("{total}", questions.length));
     }
 
     function reset() {
