@@ -22,6 +22,7 @@ from .yamlio import Located
 
 MARKER_NAME = "self-check"
 DATA_FILE = "docs/_data/self_checks.yml"
+MARKER_LINE = re.compile(rf"^ {{0,3}}<!--[ \t]*{MARKER_NAME}[ \t]*-->[ \t]*$", re.MULTILINE)
 SECTION = re.compile(r"^##\s+.*?\{[^}]*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
 # French typography in the data file too: a non-breaking space before ; : ? ! and inside « ».
 FRENCH_SPACE = re.compile(r"(?<![\u00a0\u202f])[;:?!»]|«(?![\u00a0\u202f])")
@@ -132,8 +133,7 @@ def typography_problems(located: Located) -> list[Problem]:
 def sections_with_marker(markdown: str) -> list[str]:
     """Anchor of the `##` section around each self-check marker, in order ('' if none)."""
     out = []
-    for match in re.finditer(rf"^ {{0,3}}<!--[ \t]*{MARKER_NAME}[ \t]*-->[ \t]*$", markdown,
-                             re.MULTILINE):
+    for match in MARKER_LINE.finditer(markdown):
         sections = list(SECTION.finditer(markdown, 0, match.start()))
         out.append(sections[-1].group(1) if sections else "")
     return out

@@ -26,6 +26,7 @@ from .helplines import help_markdown
 from .markdown_scan import MARKER
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
+from .self_check import MARKER_LINE as SELF_CHECK_LINE
 from .self_check import MARKER_NAME as SELF_CHECK_MARKER
 from .self_check import anchors as self_check_anchors
 from .self_check import block_markdown as self_check_block
@@ -215,8 +216,7 @@ def expand_self_checks(ctx: SiteContext, markdown: str, lang: str) -> str:
             return match.group(0)
         return self_check_block(step, list(ctx.data.self_checks).index(step) + 1, questions, lang)
 
-    return re.sub(rf"^ {{0,3}}<!--[ \t]*{SELF_CHECK_MARKER}[ \t]*-->[ \t]*$", block, markdown,
-                  flags=re.MULTILINE)
+    return SELF_CHECK_LINE.sub(block, markdown)
 
 
 # ---------------------------------------------------------------- page furniture
