@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from .bibliography import unconfirmed_note
+
 # File names, relative to the references page's folder (docs/comprendre/).
 EXPORT_DIR = "comprendre"
 BIBTEX_NAME = "alliance-bibliographie.bib"
@@ -49,7 +51,9 @@ def _one_line(value: Any) -> str:
 
 
 def _note(entry: Mapping[str, Any], lang: str) -> str:
-    return str(entry.get(f"note_{lang}") or "").strip()
+    """The entry's note in this language, then what could not be confirmed, if anything."""
+    parts = [str(entry.get(f"note_{lang}") or "").strip(), unconfirmed_note(dict(entry), lang)]
+    return " ".join(p for p in parts if p)
 
 
 def _pages(value: Any) -> tuple[str, str]:
@@ -76,9 +80,7 @@ def _bib_name(name: str) -> str:
 def bibtex_entry(key: str, entry: Mapping[str, Any], lang: str) -> str:
     kind, _ = _types(key, entry)
     fields: list[tuple[str, str]] = []
-    authors = [_bib_name(str(a)) for a in entry.get("authors") or []]
-    if entry.get("et_al"):
-        authors.append("others")
+    authors = [_bib_name(str(a)) for a in entry.get("authors") or []]  # every author is listed
     fields.append(("author", " and ".join(authors)))
     fields.append(("title", "{" + _bib_text(entry["title"]) + "}"))  # keep its capitals
     if entry.get("year"):
@@ -152,7 +154,7 @@ def ris_entry(key: str, entry: Mapping[str, Any], lang: str) -> list[tuple[str, 
         lines.append(("UR", _ris_value(entry["url"])))
     if _note(entry, lang):
         lines.append(("N1", _ris_value(_note(entry, lang))))
-    lines.append(("LA", lang))
+    lines.append(("LA", str(entry.get("lang") or "en")))  # the work's language
     lines.append(("ER", ""))
     return lines
 

@@ -24,8 +24,6 @@ MARKER_NAME = "self-check"
 DATA_FILE = "docs/_data/self_checks.yml"
 MARKER_LINE = re.compile(rf"^ {{0,3}}<!--[ \t]*{MARKER_NAME}[ \t]*-->[ \t]*$", re.MULTILINE)
 SECTION = re.compile(r"^##\s+.*?\{[^}]*#([\w-]+)[^}]*\}\s*$", re.MULTILINE)
-# French typography in the data file too: a non-breaking space before ; : ? ! and inside « ».
-FRENCH_SPACE = re.compile(r"(?<![\u00a0\u202f])[;:?!»]|«(?![\u00a0\u202f])")
 
 
 
@@ -103,31 +101,7 @@ def load(located: Located | None) -> tuple[dict[str, list[Question]], list[Probl
                                      tuple({lang: c[lang] for lang in LANGUAGES} for c in choices),
                                      right[0], dict(item["explanation"])))
         out[str(step)] = kept
-    problems += typography_problems(located)
     return out, problems
-
-
-def typography_problems(located: Located) -> list[Problem]:
-    """French texts of the file: non-breaking spaces before ; : ? ! and inside « »."""
-    problems: list[Problem] = []
-
-    def walk(value: Any, path: tuple[Any, ...]) -> None:
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                if key == "fr" and isinstance(inner, str):
-                    match = FRENCH_SPACE.search(inner)
-                    if match:
-                        problems.append(Problem(
-                            DATA_FILE, located.line(*path, key), 1, "TYPO003",
-                            f"French text needs a non-breaking space (U+00A0) before ; : ? ! "
-                            f"and inside « »: '…{inner[max(0, match.start() - 15):match.end() + 5]}…'"))
-                walk(inner, (*path, key))
-        elif isinstance(value, list):
-            for index, inner in enumerate(value):
-                walk(inner, (*path, index))
-
-    walk(located.data, ())
-    return problems
 
 
 def sections_with_marker(markdown: str) -> list[str]:

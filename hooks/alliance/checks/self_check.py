@@ -1,7 +1,7 @@
 """SELF: the trainee path's self-checks. Each `<!-- self-check -->` marker ends a `##`
 section that has questions in docs/_data/self_checks.yml, each step there has its marker on
 the page in both languages, and the marker is used on that page only. (The data file's own
-shape and typography are checked when it is loaded: SELF001-SELF004, TYPO003.)"""
+shape is checked when it is loaded, SELF001-SELF004; its French, by the TYPO checks.)"""
 
 from __future__ import annotations
 
