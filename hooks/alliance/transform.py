@@ -26,6 +26,11 @@ from .helplines import help_markdown
 from .markdown_scan import MARKER
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
+from .self_check import MARKER_LINE as SELF_CHECK_LINE
+from .self_check import MARKER_NAME as SELF_CHECK_MARKER
+from .self_check import anchors as self_check_anchors
+from .self_check import block_markdown as self_check_block
+from .self_check import sections_with_marker
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
 from .sources import page_url
 from .words import WORDS, long_date
@@ -205,7 +210,25 @@ MARKERS: dict[str, Marker] = {
     people.MARKER: Marker(lambda ctx, stem, lang: people.people_markdown(ctx.data.people, lang),
                           people.ABOUT_STEM,
                           lambda ctx: {f"personne-{pid}" for pid in ctx.data.people}),
+    # one per step: expanded by `expand_self_checks`, which knows the section it sits in
+    SELF_CHECK_MARKER: Marker(lambda ctx, stem, lang: "", "pros/parcours-formation",
+                              lambda ctx: self_check_anchors(ctx.data.self_checks)),
 }
+
+
+def expand_self_checks(ctx: SiteContext, markdown: str, lang: str) -> str:
+    """Each `<!-- self-check -->` marker becomes the questions of the `##` section it ends.
+    A section without questions keeps its marker: the self-check check reports it."""
+    sections = iter(sections_with_marker(markdown))
+
+    def block(match: re.Match[str]) -> str:
+        step = next(sections)
+        questions = ctx.data.self_checks.get(step)
+        if not questions:
+            return match.group(0)
+        return self_check_block(step, list(ctx.data.self_checks).index(step) + 1, questions, lang)
+
+    return SELF_CHECK_LINE.sub(block, markdown)
 
 
 # ---------------------------------------------------------------- page furniture
@@ -271,6 +294,8 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
 
     site = ctx.data.site
     markdown = PLACEHOLDER.sub(lambda m: esc(site.get(m.group(1), "")), markdown)
+
+    markdown = expand_self_checks(ctx, markdown, lang)
 
     def expand(match: re.Match[str]) -> str:
         marker = MARKERS.get(match.group(1))

@@ -24,6 +24,7 @@ from . import (
     people,
     readability,
     routes,
+    self_check,
     sheets,
     testimonies,
     translations,
@@ -33,7 +34,7 @@ from . import (
 CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
           external_links, glossary, helplines, readability, typography, sheets, routes, people,
           legal,
-          easy_read)
+          easy_read, self_check)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:
