@@ -4,8 +4,9 @@ references page: /comprendre/… in French, /en/comprendre/… in English."""
 
 from __future__ import annotations
 
-from alliance import DEFAULT_LANGUAGE, build
+from alliance import DEFAULT_LANGUAGE
 from alliance.bibexport import EXPORT_DIR, ExportError, exports
+from alliance.build import Build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -16,7 +17,7 @@ from mkdocs.structure.files import File, Files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     lang = config.theme["language"]
     try:
-        produced = exports(build.context().data.bibliography, lang)
+        produced = exports(Build.of(config).context.data.bibliography, lang)
     except ExportError as error:
         raise PluginError(f"docs/_data/bibliography.yml: {error}") from error
     for name, text in produced.items():
