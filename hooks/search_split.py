@@ -2,7 +2,13 @@
 
 static-i18n merges both languages into one index, so a French page would find
 English pages. Each language's index is kept here as its own build wrote it
-(before static-i18n merges them); hooks/outputs.py writes them back at the end.
+(before static-i18n merges them), made ready by alliance.search (locations
+relative to the language's folder, ranking by page kind); hooks/outputs.py
+writes them back at the end.
+
+The search worker is the site's own (docs/assets/javascripts/workers/alliance-search.js),
+which loads the theme's worker only when the reader starts a search: templates
+get the theme worker's file name as `alliance_search_engine`.
 """
 
 from __future__ import annotations
@@ -11,8 +17,21 @@ import json
 from pathlib import Path
 
 from alliance import DEFAULT_LANGUAGE, build
+from alliance.search import SearchIndexError, prepare_index
+from alliance.sources import page_url
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: object) -> Environment:
+    workers = sorted({path.name for folder in config.theme.dirs
+                      for path in Path(folder).glob("assets/javascripts/workers/search.*.min.js")})
+    if len(workers) != 1:
+        raise PluginError(f"expected one search worker in the theme, found {workers or 'none'}")
+    env.globals["alliance_search_engine"] = workers[0]
+    return env
 
 
 @event_priority(-50)  # after the search plugin wrote this language's index, before static-i18n
@@ -20,12 +39,17 @@ def on_post_build(config: MkDocsConfig) -> None:
     lang = config.theme["language"]
     root = Path(config.site_dir)
     path = root / "search" / "search_index.json"
-    folder = root if lang == DEFAULT_LANGUAGE else root / lang
+    folder = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     if path.exists():
-        index = json.loads(path.read_text(encoding="utf-8"))
-        index.setdefault("config", {})["lang"] = [lang]
-        build.STATE.search_indexes[lang] = (folder / "search" / "search_index.json", index)
+        pages = build.context().pages
+        kinds = {page_url(p.stem, p.lang).lstrip("/").removeprefix(folder): p.kind
+                 for p in pages if p.lang == lang}
+        try:
+            index = prepare_index(json.loads(path.read_text(encoding="utf-8")), lang, folder, kinds)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
+        build.STATE.search_indexes[lang] = (root / folder / "search" / "search_index.json", index)
     # static-i18n writes every language's 404 page at the root: keep each one for its folder
     page_404 = root / "404.html"
     if page_404.exists():
-        build.STATE.pages_404[lang] = (folder / "404.html", page_404.read_text(encoding="utf-8"))
+        build.STATE.pages_404[lang] = (root / folder / "404.html", page_404.read_text(encoding="utf-8"))
