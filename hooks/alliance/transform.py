@@ -231,6 +231,9 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     if meta.get("kind") == "sheet" and meta.get("sheet") in ctx.sheets:
         markdown = sheet_page_markdown(ctx, meta["sheet"], stem, lang)
 
+    # A page that lists the help lines leads with them: a reader in crisis meets the numbers
+    # on the first screen, and who wrote the page (and when) comes at the end.
+    info_at_end = any(m.group(1) == "helplines" for m in MARKER.finditer(markdown))
     site = ctx.data.site
     markdown = PLACEHOLDER.sub(lambda m: esc(site.get(m.group(1), "")), markdown)
 
@@ -249,7 +252,10 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
         # the link to the page's easy-read twin (or back) sits right under the byline
         twin = easy_read.link_markdown(ctx, stem, lang, meta)
         head = f"{byline_html(meta, lang)}\n\n{twin}\n" if twin else f"{byline_html(meta, lang)}\n"
-        markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
+        if info_at_end:
+            markdown = f"{markdown.rstrip()}\n\n{head}"
+        else:
+            markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
     if meta.get("kind") != "reference" or stem == GLOSSARY_STEM:
         markdown += sources_markdown(ctx, used, lang)
     return markdown
