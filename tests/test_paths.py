@@ -226,3 +226,64 @@ def test_french_sheets_come_in_us_letter_too(built_site: Path) -> None:
     html = (built_site / "fiches/index.html").read_text(encoding="utf-8")
     for name in letter:
         assert f"pdf/{name}" in html, name
+
+
+# ------------------------------------------------------------------ the sheets index
+
+MOMENT_IDS = ["before-first-session", "between-sessions", "not-working", "professionals", "forms"]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_sheets_index_groups_sheets_by_moment_with_thumbnails(phone, server: str, built_site: Path,
+                                                              lang: str) -> None:
+    from alliance.context import load_context
+
+    sheets = load_context(ROOT).sheets
+    page = phone.new_page()
+    answers: dict[str, tuple[int, str]] = {}
+    page.on("response", lambda r: answers.__setitem__(r.url, (r.status, r.headers.get("content-type", ""))))
+    page.goto(f"{server}{PREFIX[lang]}fiches/")
+    groups = page.locator("article h2[id]").evaluate_all("els => els.map(e => e.id)")
+    assert [g for g in groups if g in MOMENT_IDS] == MOMENT_IDS
+    assert groups.index("forms") == len(groups) - 2  # the consent form last, before the sources
+    seen: dict[str, str] = {}
+    for moment in MOMENT_IDS:
+        cards = page.locator(f"h2#{moment}").locator(
+            "xpath=following-sibling::ul[contains(@class, 'sheet-cards')][1]/li[@class='sheet-card']")
+        assert cards.count() >= 1, moment
+        for i in range(cards.count()):
+            card = cards.nth(i)
+            href = card.locator(".sheet-card__text a").get_attribute("href")
+            sheet_id = href.strip("/").split("/")[-1]
+            assert sheet_id not in seen
+            seen[sheet_id] = moment
+            thumb = card.locator("img.sheet-card__thumb")
+            thumb.scroll_into_view_if_needed()
+            page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=thumb.element_handle())
+            box = thumb.bounding_box()
+            assert box["width"] >= 60 and box["height"] > box["width"], box
+            src = page.evaluate("i => i.currentSrc", thumb.element_handle())
+            assert src.startswith(server) and src.endswith(f"/fiches/thumbs/{sheet_id}.{lang}.svg")
+            assert answers[src][0] == 200 and "svg" in answers[src][1]
+    assert seen == {sid: sheet.moment for sid, sheet in sheets.items()}
+    assert seen["consentement-temoignage"] == "forms"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_thumbnails_show_the_shape_of_the_first_page(built_site: Path) -> None:
+    from alliance.context import load_context
+
+    sheets = load_context(ROOT).sheets
+    for sheet_id, sheet in sheets.items():
+        for lang in ("fr", "en"):
+            base = built_site / "en" if lang == "en" else built_site
+            svg = (base / "fiches/thumbs" / f"{sheet_id}.{lang}.svg").read_text(encoding="utf-8")
+            assert svg.startswith("<svg") and len(svg) < 40_000, sheet_id
+            assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+            circles = svg.count("<circle")
+            scale_on_first_page = any(f.type == "scale" for f in sheet.fields[:3])
+            if scale_on_first_page:
+                assert circles >= 11, (sheet_id, circles)
+            if not any(f.type == "scale" for f in sheet.fields):
+                assert circles == 0, (sheet_id, circles)
+            assert svg.count("<rect") > 20  # text lines, boxes: the page is drawn

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import AUDIENCES, easy_read
+from . import easy_read
 from .bibliography import (
     REFERENCES_STEM,
     bibliography_markdown,
@@ -26,7 +26,9 @@ from .helplines import help_markdown
 from .markdown_scan import MARKER
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
+from .sheets.model import MOMENTS
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
+from .sheets.thumbnail import WIDTH as THUMB_WIDTH
 from .words import WORDS, long_date
 
 PLACEHOLDER = re.compile(r"\{\{\s*(contact_email|testimony_email)\s*\}\}")
@@ -102,20 +104,38 @@ def sheet_downloads(ctx: SiteContext, sheet_id: str, lang: str, from_stem: str) 
     return " · ".join(links)
 
 
+def sheet_thumbnail(sheet_id: str, lang: str) -> str:
+    """Site path of the thumbnail of a sheet's first page (the first paper of its language),
+    under the language's folder."""
+    return f"fiches/thumbs/{sheet_id}.{lang}.svg"
+
+
 def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
+    """The sheets, grouped by the moment they serve (in MOMENTS order), each as a card with
+    the thumbnail of its first page; the consent form apart, last."""
     words = WORDS[lang]
     out = []
-    for audience in AUDIENCES:
-        chosen = [s for s in ctx.sheets.values() if s.audience and s.audience[0] == audience]
+    for moment in MOMENTS:
+        chosen = [s for s in ctx.sheets.values() if s.moment == moment]
         if not chosen:
             continue
-        out.append(f"## {words['for'][audience]} {{ #{audience} }}\n")
+        out.append(f"## {esc(words['moments'][moment])} {{ #{moment} }}\n")
+        if moment == "forms":
+            out.append(f"{esc(words['forms_note'])}\n")
+        out.append('<ul class="sheet-cards" markdown="block">')
         for sheet in sorted(chosen, key=lambda s: s.text[lang].title.lower()):
             text = sheet.text[lang]
             link = relative_link(stem, f"fiches/{sheet.id}")
-            out.append(f"- **[{esc(text.title)}]({link})**: {esc(text.description)}  \n"
-                       f"  {words['download']}: {sheet_downloads(ctx, sheet.id, lang, stem)}")
-        out.append("")
+            thumb = posixpath.relpath(sheet_thumbnail(sheet.id, lang), posixpath.dirname(stem) or ".")
+            out.append(
+                f'<li class="sheet-card" markdown="block">\n\n'
+                f'![]({thumb}){{ .sheet-card__thumb width="{THUMB_WIDTH}" '
+                f'height="{round(THUMB_WIDTH * 297 / 210)}" loading="lazy" }}\n\n'
+                f"**[{esc(text.title)}]({link})**  \n{esc(text.description)}\n"
+                f"{{ .sheet-card__text }}\n\n"
+                f"{words['download']}{words['colon']} {sheet_downloads(ctx, sheet.id, lang, stem)}\n"
+                f"{{ .sheet-card__downloads }}\n\n</li>")
+        out.append("</ul>\n")
     return "\n".join(out)
 
 
@@ -192,7 +212,7 @@ MARKERS: dict[str, Marker] = {
                                                                          lang),
                            REFERENCES_STEM, lambda ctx: set(ctx.data.bibliography)),
     "testimonies-index": Marker(testimonies_markdown, "temoignages/index", _testimony_anchors),
-    "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(AUDIENCES)),
+    "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(MOMENTS)),
 }
 
 
