@@ -121,6 +121,47 @@ def test_thought_record_fields_are_wide_enough_on_a_phone(phone, server: str, la
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_thought_record_caption_and_headings_fit_on_a_phone(phone, server: str, lang: str) -> None:
+    page = phone.new_page()
+    page.goto(f"{server}{PREFIX[lang]}fiches/registre-des-pensees/")
+    table = page.locator("table.sheet-table").first
+    caption = table.locator("caption")
+    assert caption.bounding_box()["width"] >= 250, caption.bounding_box()
+    # a row is a card: each label on its own line, above its field, never cut
+    labels = table.locator(".cell-label")
+    for i in range(min(labels.count(), 5)):
+        label = labels.nth(i)
+        assert label.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), label.inner_text()
+        field_box = table.locator("textarea").nth(i).bounding_box()
+        assert label.bounding_box()["y"] + label.bounding_box()["height"] <= field_box["y"] + 1
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_leaving_with_unsaved_answers_asks_first(phone, server: str, keep: bool) -> None:
+    page = phone.new_page()
+    page.goto(f"{server}fiches/mes-objectifs/")
+    page.locator("#f-priorite").click()
+    page.keyboard.type("Dormir mieux")
+    if keep:
+        page.locator("[data-keep]").check()
+    dialogs: list[str] = []
+
+    def answer(dialog) -> None:
+        dialogs.append(dialog.type)
+        dialog.dismiss()  # the reader chooses to stay
+
+    page.on("dialog", answer)
+    page.close(run_before_unload=True)
+    helper = phone.new_page()  # waits on a page that stays open
+    for _ in range(20):
+        if dialogs or page.is_closed():
+            break
+        helper.wait_for_timeout(100)
+    assert dialogs == ([] if keep else ["beforeunload"])
+    assert page.is_closed() == keep  # kept answers: the page simply closes
+
+
 def fill_long_answer(page, field: str) -> str:
     words = [f"mot{i:03d}" for i in range(260)]
     answer = " ".join(words) + " FIN-DE-REPONSE"
@@ -164,6 +205,11 @@ def test_a_long_answer_prints_whole(phone, server: str, lang: str) -> None:
     for chrome in ("header.md-header", ".md-footer", "[data-sheet-tools]", "[data-sheet-erase]",
                    "article .byline"):
         assert not page.locator(chrome).first.is_visible(), chrome
+    # no field prints as a box with handles or a picker icon: each text answer prints as text
+    boxes = page.locator("[data-sheet] textarea, [data-sheet] input[type=text], "
+                         "[data-sheet] input[type=date]")
+    assert boxes.count() >= 5
+    assert not any(boxes.nth(i).is_visible() for i in range(boxes.count()))
     # and what Chromium actually prints holds every word of it
     printed = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
     text = " ".join(" ".join(p.extract_text() for p in printed).split())
