@@ -17,7 +17,8 @@ import json
 from pathlib import Path
 
 from alliance import DEFAULT_LANGUAGE, build
-from alliance.search import SearchIndexError, prepare_index
+from alliance.markdown_scan import MARKER
+from alliance.search import SearchIndexError, prepare_index, search_kind
 from alliance.sources import page_url
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,10 +43,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     folder = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     if path.exists():
         pages = build.context().pages
-        kinds = {page_url(p.stem, p.lang).lstrip("/").removeprefix(folder): p.kind
+        kinds = {page_url(p.stem, p.lang).lstrip("/").removeprefix(folder):
+                 search_kind(p.kind, {m.group(1) for m in MARKER.finditer(p.body)})
                  for p in pages if p.lang == lang}
+        words = (build.context().data.helplines.get("search_words") or {}).get(lang) or []
+        tags = {location: words for location, kind in kinds.items() if kind == "help" and words}
         try:
-            index = prepare_index(json.loads(path.read_text(encoding="utf-8")), lang, folder, kinds)
+            index = prepare_index(json.loads(path.read_text(encoding="utf-8")), lang, folder, kinds,
+                                  tags)
         except SearchIndexError as error:
             raise PluginError(str(error)) from error
         build.STATE.search_indexes[lang] = (root / folder / "search" / "search_index.json", index)

@@ -6,7 +6,7 @@ starts a search, in the reader's language."""
 from __future__ import annotations
 
 import pytest
-from alliance.search import KIND_BOOST, SearchIndexError, prepare_index
+from alliance.search import KIND_BOOST, SearchIndexError, prepare_index, search_kind
 
 PHONE = {"width": 390, "height": 844}
 
@@ -84,6 +84,16 @@ def test_the_pages_that_define_a_word_come_first(phone, server: str, start: str,
     assert not results[0].startswith(testimonies), results
 
 
+@pytest.mark.parametrize(("start", "query"), [
+    ("", "urgence"), ("comprendre/alliance/", "crise"), ("", "suicide"),
+    ("en/", "emergency"), ("en/comprendre/", "crisis"), ("en/", "suicide")])
+def test_a_crisis_word_leads_to_the_help_lines(phone, server: str, start: str, query: str) -> None:
+    page = phone.new_page()
+    results = search(page, server, start, query)
+    prefix = "/en/" if start.startswith("en/") else "/"
+    assert results[0] in (prefix + "aide/", prefix + "facile/aide/"), results
+
+
 @pytest.mark.parametrize(("start", "index", "how"), [
     ("comprendre/alliance/", "/search/search_index.json", "tap"),
     ("en/comprendre/alliance/", "/en/search/search_index.json", "tap"),
@@ -116,6 +126,7 @@ def test_the_index_is_made_for_its_language_folder() -> None:
                       {"location": "en/temoignages/x/", "title": "X", "text": ""},
                       {"location": "en/", "title": "Home", "text": ""}]}
     kinds = {"comprendre/alliance/": "concept", "temoignages/x/": "testimony", "": "home"}
+    assert search_kind("utility", {"helplines"}) == "help" and search_kind("easy", set()) == "easy"
     ready = prepare_index(index, "en", "en/", kinds)
     assert ready["config"]["lang"] == ["en"]
     assert [d["location"] for d in ready["docs"]] == [
@@ -125,6 +136,8 @@ def test_the_index_is_made_for_its_language_folder() -> None:
     assert ready["config"]["fields"]["title"]["boost"] < 1000
     assert index["docs"][0]["location"] == "en/comprendre/alliance/"  # the input is left alone
 
+    tagged = prepare_index(index, "en", "en/", kinds, {"comprendre/alliance/": ["crisis"]})
+    assert [d.get("tags") for d in tagged["docs"]] == [["crisis"], None, None, None]
     with pytest.raises(SearchIndexError, match="no known page"):
         prepare_index({"docs": [{"location": "en/gone/"}]}, "en", "en/", kinds)
     with pytest.raises(SearchIndexError, match="no known page"):

@@ -6,7 +6,8 @@ set here, before the index is written:
 * locations relative to the language's own folder: English pages are searched
   from /en/ (the theme's base), so a location "en/aide/" would open /en/en/aide/;
 * a ranking by page kind: a reader who types a concept word ("confiance")
-  should meet the pages that define it before the testimonies that mention it.
+  should meet the pages that define it before the testimonies that mention it,
+  and a reader who types a crisis word ("urgence", "crisis") the help lines first.
 
 Accent folding happens in the browser, in the search worker
 (docs/assets/javascripts/workers/alliance-search.js), for the index and the
@@ -22,6 +23,7 @@ from typing import Any
 # Concepts and the glossary define the words; hubs (index pages, among them the
 # testimonies' themes) point to those pages; testimonies only tell of them.
 KIND_BOOST: dict[str, float] = {
+    "help": 10.0,  # the pages that list the help lines (see search_kind)
     "concept": 4.0,
     "reference": 4.0,  # the glossary (and the bibliography)
     "easy": 2.0,
@@ -37,6 +39,15 @@ KIND_BOOST: dict[str, float] = {
 TITLE_BOOST = 20.0
 
 
+HELP_MARKER = "helplines"
+
+
+def search_kind(kind: str, markers: set[str]) -> str:
+    """The kind a page is ranked as: its own, or "help" when it lists the help lines
+    (carries the `helplines` marker), whatever its kind (the help page, its easy-read twin)."""
+    return "help" if HELP_MARKER in markers else kind
+
+
 class SearchIndexError(ValueError):
     """The index holds a location this site did not publish."""
 
@@ -48,13 +59,16 @@ def page_of(location: str) -> str:
 
 
 def prepare_index(index: Mapping[str, Any], lang: str, folder: str,
-                  kinds: Mapping[str, str]) -> dict[str, Any]:
+                  kinds: Mapping[str, str],
+                  tags: Mapping[str, list[str]] | None = None) -> dict[str, Any]:
     """A copy of `index` for the language `lang` whose pages live under `folder`
     ("" for the default language, "en/" for English).
 
     `kinds` maps each page location relative to `folder` ("comprendre/alliance/",
-    "" for the language's home) to its kind. A location outside the folder or of
-    no known page is an error: nothing is dropped or guessed silently.
+    "" for the language's home) to its kind; `tags` gives a page's search tags (words
+    that find it before any other: the theme weighs tags far above titles). A location
+    outside the folder or of no known page is an error: nothing is dropped or guessed
+    silently.
     """
     config = dict(index.get("config", {}))
     config["lang"] = [lang]
@@ -79,7 +93,10 @@ def prepare_index(index: Mapping[str, Any], lang: str, folder: str,
             raise SearchIndexError(f"search index ({lang}): page kind {kind!r} of "
                                    f"{page_of(location) or 'the home page'} has no search weight "
                                    "(add it to KIND_BOOST in hooks/alliance/search.py)")
-        docs.append({**doc, "location": location, "boost": KIND_BOOST[kind]})
+        ready = {**doc, "location": location, "boost": KIND_BOOST[kind]}
+        if tags and location in tags:  # the page itself, not each of its sections
+            ready["tags"] = sorted({*doc.get("tags", []), *tags[location]})
+        docs.append(ready)
     if unknown:
         raise SearchIndexError(
             f"search index ({lang}): {len(unknown)} location(s) of no known page, "
