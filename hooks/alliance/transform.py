@@ -189,6 +189,8 @@ class Marker:
     expand: Callable[[SiteContext, str, str], str]  # (ctx, page stem, lang) -> Markdown
     page: str  # stem of the page that needs this block (MARK002 if the marker is missing)
     anchors: Callable[[SiteContext], set[str]]  # ids the block gives its headings
+    # the easy-read version of `page`, if there is one, must carry the block too
+    easy_too: bool = False
 
 
 def _helpline_anchors(ctx: SiteContext) -> set[str]:
@@ -202,7 +204,7 @@ def _testimony_anchors(ctx: SiteContext) -> set[str]:
 # The one registry of markers: the transform expands these, the checks know only these.
 MARKERS: dict[str, Marker] = {
     "helplines": Marker(lambda ctx, stem, lang: helplines_markdown(ctx, lang), "aide",
-                        _helpline_anchors),
+                        _helpline_anchors, easy_too=True),
     "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang),
                        GLOSSARY_STEM, lambda ctx: set(ctx.data.glossary)),
     ROUTES_MARKER: Marker(lambda ctx, stem, lang: routes_markdown(ctx.data.routes, lang, long_date),
@@ -220,16 +222,14 @@ MARKERS: dict[str, Marker] = {
 
 def byline_html(meta: dict[str, Any], lang: str) -> str:
     words = WORDS[lang]
+    sep = f"{words['colon']} "
     parts = []
     if meta.get("authors"):
-        parts.append(f"{words['written_by']}\u00a0: " if lang == "fr" else f"{words['written_by']}: ")
-        parts[-1] += esc(", ".join(meta["authors"]))
+        parts.append(f"{words['written_by']}{sep}{esc(', '.join(meta['authors']))}")
     if meta.get("reviewers"):
-        sep = "\u00a0: " if lang == "fr" else ": "
         parts.append(f"{words['reviewed_by']}{sep}{esc(', '.join(meta['reviewers']))}")
     reviewed = meta.get("last_reviewed")
     if isinstance(reviewed, dt.date):
-        sep = "\u00a0: " if lang == "fr" else ": "
         parts.append(f'{words["last_reviewed"]}{sep}<time datetime="{reviewed.isoformat()}">'
                      f"{long_date(reviewed, lang)}</time>")
     return f'<p class="byline">{" · ".join(parts)}</p>'
@@ -243,6 +243,12 @@ def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
     else:
         body = bibliography_markdown(ctx.data.bibliography, lang, unique, anchors=False)
     return f"\n\n## {title} {{ #sources }}\n\n{body}\n"
+
+
+def has_sources_section(stem: str, meta: dict[str, Any]) -> bool:
+    """Every page ends with its sources (`#sources`), except the reference pages that are
+    a list of sources themselves (the glossary has its own)."""
+    return meta.get("kind") != "reference" or stem == GLOSSARY_STEM
 
 
 def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
@@ -276,7 +282,7 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
             markdown = f"{markdown.rstrip()}\n\n{head}"
         else:
             markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
-    if meta.get("kind") != "reference" or stem == GLOSSARY_STEM:
+    if has_sources_section(stem, meta):
         markdown += sources_markdown(ctx, used, lang)
     return markdown
 
