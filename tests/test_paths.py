@@ -242,6 +242,23 @@ def test_save_as_filled_pdf_holds_the_answer_and_sends_nothing(phone, server: st
     assert page.locator("[data-status]").inner_text().strip()
 
 
+@pytest.mark.parametrize(("locale", "size"), [("fr-CA", (612, 792)), ("fr-FR", (595, 842)),
+                                               ("en-US", (612, 792)), ("en-GB", (595, 842))])
+def test_filled_pdf_paper_follows_the_readers_region(browser, server: str, locale: str,
+                                                     size: tuple[int, int]) -> None:
+    from pypdf import PdfReader
+
+    ctx = browser.new_context(viewport=PHONE, locale=locale, accept_downloads=True)
+    page = ctx.new_page()
+    page.goto(f"{server}{PREFIX[locale[:2]]}fiches/mes-objectifs/")
+    page.locator("#f-priorite").fill("Dormir mieux")
+    with page.expect_download() as download:
+        page.locator("[data-save-pdf]").click()
+    box = PdfReader(download.value.path()).pages[0].mediabox
+    ctx.close()
+    assert (round(float(box.width)), round(float(box.height))) == size
+
+
 # ------------------------------------------------------------------ the blank PDFs
 
 def test_handwriting_boxes_are_at_least_8_mm(built_site: Path) -> None:
