@@ -28,7 +28,7 @@ from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
 from .sheets.model import MOMENTS
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
-from .sheets.thumbnail import WIDTH as THUMB_WIDTH
+from .sheets.thumbnail import shown_size as thumbnail_size
 from .words import WORDS, long_date
 
 PLACEHOLDER = re.compile(r"\{\{\s*(contact_email|testimony_email)\s*\}\}")
@@ -114,6 +114,7 @@ def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
     """The sheets, grouped by the moment they serve (in MOMENTS order), each as a card with
     the thumbnail of its first page; the consent form apart, last."""
     words = WORDS[lang]
+    width, height = thumbnail_size(PDF_FORMATS[lang][0])
     out = []
     for moment in MOMENTS:
         chosen = [s for s in ctx.sheets.values() if s.moment == moment]
@@ -129,8 +130,8 @@ def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
             thumb = posixpath.relpath(sheet_thumbnail(sheet.id, lang), posixpath.dirname(stem) or ".")
             out.append(
                 f'<li class="sheet-card" markdown="block">\n\n'
-                f'![]({thumb}){{ .sheet-card__thumb width="{THUMB_WIDTH}" '
-                f'height="{round(THUMB_WIDTH * 297 / 210)}" loading="lazy" }}\n\n'
+                f'![]({thumb}){{ .sheet-card__thumb width="{width}" '
+                f'height="{height}" loading="lazy" }}\n\n'
                 f"**[{esc(text.title)}]({link})**  \n{esc(text.description)}\n"
                 f"{{ .sheet-card__text }}\n\n"
                 f"{words['download']}{words['colon']} {sheet_downloads(ctx, sheet.id, lang, stem)}\n"

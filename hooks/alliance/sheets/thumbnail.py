@@ -12,6 +12,13 @@ from collections.abc import Iterator
 from typing import Any
 
 WIDTH = 150  # px: the thumbnail's width in the index; height follows the paper
+PAPER_RATIO = {"a4": 297 / 210, "letter": 11 / 8.5}  # height / width
+
+
+def shown_size(paper: str) -> tuple[int, int]:
+    """The thumbnail's width and height in pixels for a paper size (what page_svg writes
+    for a page of that paper, and what the index reserves for it)."""
+    return WIDTH, round(WIDTH * PAPER_RATIO[paper])
 
 
 def _rgb(color: Any) -> tuple[str, float] | None:
