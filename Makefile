@@ -37,6 +37,10 @@ sync-translations: $(STAMP) ## record that each page and its translation say the
 benchmark: $(STAMP) system-pdf ## build and PDF timings, PDF sizes (report the figures)
 	$(BIN)/python tests/benchmark.py
 
+.PHONY: page-weight
+page-weight: build system-browser ## what a first visit downloads, per sample page (report the figures)
+	$(BIN)/python tests/page_weight.py site
+
 # --------------------------------------------------------------- setup
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "Python 3.11.5 or newer is needed (found " + sys.version.split()[0] + ").")'

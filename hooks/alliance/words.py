@@ -74,6 +74,14 @@ WORDS: dict[str, dict[str, Any]] = {
                      "jusqu'à ce que vous les effaciez.",
         "for": {"patients": "Pour les patients", "trainees": "Pour les personnes en formation",
                 "therapists": "Pour les soignants"},
+        # the sheets index, by the moment a sheet serves (sheets.model.MOMENTS)
+        "moments": {"before-first-session": "Avant la première séance",
+                    "between-sessions": "Entre les séances",
+                    "not-working": "Quand ça ne marche pas",
+                    "professionals": "Pour les pros, en soin ou en formation",
+                    "forms": "À part\u00a0: le formulaire de consentement"},
+        "forms_note": "Ce formulaire n'est pas une fiche d'exercice. Il sert à donner son accord "
+                      "avant qu'un témoignage soit publié sur le site.",
         "patient_voice": "Patient",
         "therapist_voice": "Soignant",
         "testimonies_by_theme": "Par thème",
@@ -159,6 +167,13 @@ WORDS: dict[str, dict[str, Any]] = {
         "keep_help": "Nothing is sent: your answers stay in this browser until you erase them.",
         "for": {"patients": "For patients", "trainees": "For trainees",
                 "therapists": "For clinicians"},
+        "moments": {"before-first-session": "Before the first session",
+                    "between-sessions": "Between sessions",
+                    "not-working": "When it is not working",
+                    "professionals": "For professionals, in care or in training",
+                    "forms": "Apart: the consent form"},
+        "forms_note": "This form is not an exercise sheet. It is for giving consent before a "
+                      "testimony is published on the site.",
         "patient_voice": "Patient",
         "therapist_voice": "Professional",
         "testimonies_by_theme": "By theme",
