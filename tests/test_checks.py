@@ -922,9 +922,10 @@ def test_data_file_of_the_wrong_shape(site: Path) -> None:
                'tournant: {fr: "Le tournant"}')
     replace_in(site / "docs/_data/helplines.yml", "\nverified: ",
                "\nchecked_by: nobody\nverified: ")
+    helplines = site / "docs/_data/helplines.yml"
     assert report(site) == [
-        "docs/_data/helplines.yml:13:1: DATA003 unknown key 'checked_by' (expected one of "
-        "countries, first_screen, order, verified)",
+        f"docs/_data/helplines.yml:{line_of(helplines, 'checked_by')}:1: DATA003 unknown key "
+        "'checked_by' (expected one of countries, first_screen, order, search_words, verified)",
         "docs/_data/testimony_themes.yml:5:1: DATA002 theme 'tournant' needs a label in fr "
         "and en",
     ]
