@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 from . import release
-from .build import ROOT
 from .checks import run_all
 from .checks.external_links import write_report
 from .context import load_context
@@ -27,7 +26,8 @@ from .translations_sync import sync_all
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m alliance", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--root", type=Path, default=ROOT, help="repository root")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="repository root: the folder of mkdocs.yml (default: here)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="run every content check")
     rel = sub.add_parser("release", help="every content check plus the release-only checks")

@@ -114,8 +114,9 @@ def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
         for sheet in sorted(chosen, key=lambda s: s.text[lang].title.lower()):
             text = sheet.text[lang]
             link = relative_link(stem, f"fiches/{sheet.id}")
-            out.append(f"- **[{esc(text.title)}]({link})**: {esc(text.description)}  \n"
-                       f"  {words['download']}: {sheet_downloads(ctx, sheet.id, lang, stem)}")
+            out.append(f"- **[{esc(text.title)}]({link})**{words['colon']} {esc(text.description)}  \n"
+                       f"  {words['download']}{words['colon']} "
+                       f"{sheet_downloads(ctx, sheet.id, lang, stem)}")
         out.append("")
     return "\n".join(out)
 
@@ -170,6 +171,8 @@ class Marker:
     expand: Callable[[SiteContext, str, str], str]  # (ctx, page stem, lang) -> Markdown
     page: str  # stem of the page that needs this block (MARK002 if the marker is missing)
     anchors: Callable[[SiteContext], set[str]]  # ids the block gives its headings
+    # the easy-read version of `page`, if there is one, must carry the block too
+    easy_too: bool = False
 
 
 def _helpline_anchors(ctx: SiteContext) -> set[str]:
@@ -183,7 +186,7 @@ def _testimony_anchors(ctx: SiteContext) -> set[str]:
 # The one registry of markers: the transform expands these, the checks know only these.
 MARKERS: dict[str, Marker] = {
     "helplines": Marker(lambda ctx, stem, lang: helplines_markdown(ctx, lang), "aide",
-                        _helpline_anchors),
+                        _helpline_anchors, easy_too=True),
     "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang),
                        GLOSSARY_STEM, lambda ctx: set(ctx.data.glossary)),
     ROUTES_MARKER: Marker(lambda ctx, stem, lang: routes_markdown(ctx.data.routes, lang, long_date),
@@ -254,6 +257,12 @@ def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
     return f"\n\n## {title} {{ #sources }}\n\n{body}\n"
 
 
+def has_sources_section(stem: str, meta: dict[str, Any]) -> bool:
+    """Every page ends with its sources (`#sources`), except the reference pages that are
+    a list of sources themselves (the glossary has its own)."""
+    return meta.get("kind") != "reference" or stem == GLOSSARY_STEM
+
+
 def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
                   meta: dict[str, Any]) -> str:
     """The whole Markdown transform of one page; `meta` is the page's (updated) metadata."""
@@ -282,7 +291,7 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
             byline += testimony_licence_html(stem, lang) + "\n"
         head = f"{byline}\n\n{twin}\n" if twin else f"{byline}\n"
         markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
-    if meta.get("kind") != "reference" or stem == GLOSSARY_STEM:
+    if has_sources_section(stem, meta):
         markdown += sources_markdown(ctx, used, lang)
     return markdown
 

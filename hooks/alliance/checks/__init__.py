@@ -8,6 +8,7 @@ import datetime as dt
 from ..context import SiteContext
 from ..problems import Problem
 from . import (
+    bibliography,
     citations,
     easy_read,
     external_links,
@@ -19,6 +20,7 @@ from . import (
     legal,
     links,
     markers,
+    nav,
     people,
     readability,
     routes,
@@ -28,7 +30,8 @@ from . import (
     typography,
 )
 
-CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
+CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
+          external_links, glossary,
           helplines, readability, typography, sheets, routes, people, legal,
           easy_read)
 
