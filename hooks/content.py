@@ -48,6 +48,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.title = page.meta["title"]
     # the <meta name="author"> of the theme shows names, not the ids of people.yml
     page.meta["author_names"] = people.names(ctx.data.people, page.meta.get("authors"), lang)
+    # the <meta name="author"> of the theme shows names, not the ids of people.yml
+    page.meta["author_names"] = people.names(ctx.data.people, page.meta.get("authors"), lang)
     return page_markdown(ctx, markdown, stem, lang, page.meta)
 
 

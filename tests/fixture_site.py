@@ -133,16 +133,6 @@ PAGES: dict[str, dict[str, Any]] = {
         "en": ("When a professional crosses a line", "Where to report.",
                "# When a professional crosses a line\n\n<!-- reporting-routes -->\n"),
     },
-    "temoignages/index": {
-        "kind": "index",
-        "fr": ("Témoignages", "Les témoignages.", "# Témoignages\n\n<!-- testimonies-index -->\n"),
-        "en": ("Testimonies", "The testimonies.", "# Testimonies\n\n<!-- testimonies-index -->\n"),
-    },
-    "fiches/index": {
-        "kind": "index",
-        "fr": ("Fiches", "Les fiches d'exercices.", "# Fiches\n\n<!-- sheets-index -->\n"),
-        "en": ("Sheets", "The exercise sheets.", "# Sheets\n\n<!-- sheets-index -->\n"),
-    },
     "a-propos/index": {
         "kind": "utility",
         "fr": ("À propos", "Qui écrit et relit.", "# À propos\n\n<!-- people -->\n"),
@@ -155,9 +145,18 @@ PAGES: dict[str, dict[str, Any]] = {
     },
     "a-propos/confidentialite": {
         "kind": "utility",
-        "fr": ("Confidentialité", "Ce que devient ce que vous envoyez.",
-               "# Confidentialité\n\n<!-- data-controller -->\n"),
-        "en": ("Privacy", "What happens to what you send.", "# Privacy\n\n<!-- data-controller -->\n"),
+        "fr": ("Confidentialité", "Vos données.", "# Confidentialité\n\n<!-- data-controller -->\n"),
+        "en": ("Privacy", "Your data.", "# Privacy\n\n<!-- data-controller -->\n"),
+    },
+    "temoignages/index": {
+        "kind": "index",
+        "fr": ("Témoignages", "Les témoignages.", "# Témoignages\n\n<!-- testimonies-index -->\n"),
+        "en": ("Testimonies", "The testimonies.", "# Testimonies\n\n<!-- testimonies-index -->\n"),
+    },
+    "fiches/index": {
+        "kind": "index",
+        "fr": ("Fiches", "Les fiches d'exercices.", "# Fiches\n\n<!-- sheets-index -->\n"),
+        "en": ("Sheets", "The exercise sheets.", "# Sheets\n\n<!-- sheets-index -->\n"),
     },
     "pros/parcours-formation": {
         "kind": "path",
