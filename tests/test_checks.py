@@ -595,7 +595,9 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
 
 # ---------------------------------------------------------------- MARK
 
-KNOWN_MARKERS = ("<!-- bibliography -->, <!-- glossary -->, <!-- helplines -->, "
+KNOWN_MARKERS = ("<!-- bibliography -->, <!-- diagram-accueil -->, <!-- diagram-bordin -->, "
+                 "<!-- diagram-histoire -->, <!-- diagram-parcours -->, <!-- diagram-rupture -->, "
+                 "<!-- glossary -->, <!-- helplines -->, <!-- reporting-routes -->, "
                  "<!-- sheets-index -->, <!-- testimonies-index -->")
 
 

@@ -30,6 +30,7 @@ class SiteData:
     site: dict[str, Any] = field(default_factory=dict)
     validation: dict[str, Any] = field(default_factory=dict)
     denylist: set[str] = field(default_factory=set)
+    diagrams: dict[str, Located] = field(default_factory=dict)  # name -> its data file
 
     def rel(self, name: str) -> str:
         return (DATA_DIR / name).as_posix()
@@ -128,6 +129,11 @@ def load_site_data(root: Path) -> tuple[SiteData, list[Problem]]:
     validation = _load(root, "validation.yml", problems)
     if validation is not None and isinstance(validation.data, dict):
         data.validation = validation.data
+
+    for path in sorted((root / DATA_DIR / "diagrams").glob("*.yml")):
+        diagram = _load(root, f"diagrams/{path.name}", problems)
+        if diagram is not None:
+            data.diagrams[path.stem] = diagram
 
     denylist = root / DATA_DIR / "names_denylist.txt"
     if denylist.exists():

@@ -22,8 +22,13 @@ from .bibliography import (
     replace_citations,
 )
 from .context import SiteContext
+from .diagrams import DIAGRAMS, MARKER_PREFIX
+from .diagrams import anchors as diagram_anchors
+from .diagrams import problems as diagram_problems
+from .diagrams import render as render_diagram
 from .helplines import help_markdown
 from .markdown_scan import MARKER
+from .page_info import page_info_markdown
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
@@ -171,6 +176,19 @@ class Marker:
     anchors: Callable[[SiteContext], set[str]]  # ids the block gives its headings
 
 
+def _diagram_marker(name: str, page: str) -> Marker:
+    """The marker of one diagram: its SVG, drawn from its data file in the page's language
+    (a file with problems draws nothing: DIAG00x already fails the build)."""
+
+    def expand(ctx: SiteContext, stem: str, lang: str) -> str:
+        src = ctx.data.diagrams.get(name)
+        if src is None or diagram_problems(name, src):
+            return ""
+        return f"\n{render_diagram(name, src.data, lang)}\n"
+
+    return Marker(expand, page, lambda ctx: diagram_anchors(name))
+
+
 def _helpline_anchors(ctx: SiteContext) -> set[str]:
     return {str(c.get("id", "")) for c in ctx.data.helplines.get("countries", [])}
 
@@ -193,6 +211,7 @@ MARKERS: dict[str, Marker] = {
                            REFERENCES_STEM, lambda ctx: set(ctx.data.bibliography)),
     "testimonies-index": Marker(testimonies_markdown, "temoignages/index", _testimony_anchors),
     "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(AUDIENCES)),
+    **{f"{MARKER_PREFIX}{name}": _diagram_marker(name, page) for name, page in DIAGRAMS.items()},
 }
 
 
@@ -216,13 +235,14 @@ def byline_html(meta: dict[str, Any], lang: str) -> str:
 
 
 def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
+    """The sources section (a sub-section of the page information block)."""
     title = {"fr": "Sources", "en": "Sources"}[lang]
     unique = list(dict.fromkeys(k for k in keys if k in ctx.data.bibliography))
     if not unique:
         body = f"{WORDS[lang]['no_sources']}\n{{: .no-sources }}"
     else:
         body = bibliography_markdown(ctx.data.bibliography, lang, unique, anchors=False)
-    return f"\n\n## {title} {{ #sources }}\n\n{body}\n"
+    return f"\n\n### {title} {{ #sources }}\n\n{body}\n"
 
 
 def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
@@ -244,14 +264,16 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     used += [k for k in meta.get("sources") or [] if k not in used]
 
     title = TITLE_LINE.search(markdown)
-    if title:
-        at = title.end()
-        # the link to the page's easy-read twin (or back) sits right under the byline
-        twin = easy_read.link_markdown(ctx, stem, lang, meta)
-        head = f"{byline_html(meta, lang)}\n\n{twin}\n" if twin else f"{byline_html(meta, lang)}\n"
-        markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
-    if meta.get("kind") != "reference" or stem == GLOSSARY_STEM:
-        markdown += sources_markdown(ctx, used, lang)
+    twin = easy_read.link_markdown(ctx, stem, lang, meta)
+    if title and twin:
+        # the link to the page's easy-read twin (or back) sits right under the title
+        markdown = f"{markdown[:title.end()]}\n\n{twin}\n{markdown[title.end():]}"
+    sources = (sources_markdown(ctx, used, lang)
+               if meta.get("kind") != "reference" or stem == GLOSSARY_STEM else "")
+    # the point of the page first; who wrote it, when, and its sources at the end
+    markdown += page_info_markdown(meta, lang, byline_html(meta, lang), sources,
+                                   relative_link(stem, "aide"),
+                                   ctx.data.site.get("review_every_months"))
     return markdown
 
 

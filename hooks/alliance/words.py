@@ -42,6 +42,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "written_by": "Rédaction",
         "reviewed_by": "Relecture",
         "last_reviewed": "Dernière relecture",
+        "next_review": "Prochaine relecture prévue",
+        "page_info": "Informations sur cette page",
+        "help_line": "Si vous allez mal en ce moment\u00a0:",
+        "help_link": "Besoin d'aide maintenant\u00a0?",
         "no_sources": "Cette page ne s'appuie pas sur une publication : elle présente le site "
                       "lui-même ou renvoie aux pages qui citent leurs sources.",
         "download": "Télécharger",
@@ -108,6 +112,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "written_by": "Written by",
         "reviewed_by": "Reviewed by",
         "last_reviewed": "Last reviewed",
+        "next_review": "Next review due",
+        "page_info": "About this page",
+        "help_line": "If you are struggling right now:",
+        "help_link": "Need help now?",
         "no_sources": "This page does not rely on a publication: it presents the site itself "
                       "or points to the pages that cite their sources.",
         "download": "Download",

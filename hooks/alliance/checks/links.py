@@ -9,6 +9,7 @@ from urllib.parse import unquote
 from .. import LANGUAGES
 from ..context import SiteContext
 from ..markdown_scan import anchors, links, markers
+from ..page_info import ANCHOR
 from ..problems import Problem
 from ..sheets.render import PDF_FORMATS, pdf_name, sheet_page_anchors
 from ..sources import SourcePage
@@ -18,9 +19,9 @@ SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def generated_anchors(ctx: SiteContext, page: SourcePage) -> set[str]:
-    """Anchors the build adds to a page, on top of those in its source: the sources
-    section, the headings of its generated blocks, the fixed headings of a sheet page."""
-    out = {"sources"}
+    """Anchors the build adds to a page, on top of those in its source: the page information
+    block and its sources section, the headings of its generated blocks, the fixed headings of a sheet page."""
+    out = {"sources", ANCHOR}
     for _, _, name in markers(page):
         if name in MARKERS:
             out |= MARKERS[name].anchors(ctx)
