@@ -9,7 +9,7 @@ NPM_STAMP := node_modules/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build test check lint sync-translations benchmark system-pdf system-browser clean
+.PHONY: serve build test check lint sync-translations benchmark screenshots system-pdf system-browser clean
 
 serve: $(STAMP) system-pdf ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -33,6 +33,9 @@ sync-translations: $(STAMP) ## record that each page and its translation say the
 
 benchmark: $(STAMP) system-pdf ## build and PDF timings, PDF sizes (report the figures)
 	$(BIN)/python tests/benchmark.py
+
+screenshots: $(STAMP) system-pdf system-browser ## PNGs of the home, a concept, a testimony and a sheet page (phone and desktop, light and dark) in screenshots/, for reviewers
+	$(BIN)/python tests/screenshots.py
 
 # --------------------------------------------------------------- setup
 $(STAMP): requirements.lock
@@ -60,4 +63,4 @@ system-browser:
 	   else echo "The browser tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium; elsewhere set CHROMIUM=/path/to/chromium)." >&2; exit 1; fi; }
 
 clean:
-	rm -rf site build .cache .pytest_cache
+	rm -rf site build .cache .pytest_cache screenshots

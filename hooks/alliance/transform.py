@@ -157,8 +157,13 @@ def sheet_page_markdown(ctx: SiteContext, sheet_id: str, stem: str, lang: str) -
         f'<button type="button" class="md-button sheet-erase__yes" data-erase-yes>'
         f'{esc(words["erase_yes"])}</button></p>\n</div>\n</div>'
     )
+    # the letterhead of the printed sheet (print only: on screen the title says it)
+    letterhead = (f'<div class="sheet-print-header" aria-hidden="true"><span class="sheet-mark">'
+                  f'</span><p><span class="sheet-print-header__site">Alliance · '
+                  f'{esc(words["sheet"])}</span><br><span class="sheet-print-header__purpose">'
+                  f'{esc(sheet.text[lang].description)}</span></p></div>\n\n')
     return (
-        f"# {esc(sheet.text[lang].title)}\n\n"
+        f"{letterhead}# {esc(sheet.text[lang].title)}\n\n"
         f"{esc(sheet.text[lang].description)}\n{{: .sheet-lead }}\n\n"
         f"{words['download']}{words['colon']} {sheet_downloads(ctx, sheet.id, lang, stem)}\n{{: .sheet-downloads }}\n\n"
         f"{controls}\n\n{render_fragment(ctx.root, sheet, lang)}\n\n{erase}\n"
