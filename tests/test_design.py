@@ -225,3 +225,35 @@ def context_desktop(browser):
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     yield ctx
     ctx.close()
+
+
+DARK_PAGES = ["", "en/", "comprendre/bordin/", "en/comprendre/histoire/", "comprendre/ruptures/",
+              "comprendre/parcours-patients/", "temoignages/rupture-reparee/",
+              "fiches/mes-objectifs/", "aide/", "en/aide/", "comprendre/depasser-les-limites/",
+              "comprendre/references/", "facile/bordin/"]
+
+
+@pytest.mark.parametrize("path", DARK_PAGES)
+def test_the_dark_scheme_keeps_aa_contrast(browser, server: str, path: str) -> None:
+    """The browser tests of every page run in the light scheme; these pages (one of each
+    kind, the diagrams, the help page) are checked again by axe in the dark scheme (target
+    sizes do not change with the scheme: the light run checks them)."""
+    from test_browser import AXE, AXE_TAGS
+
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark",
+                              service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.goto(server + path, wait_until="load")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate(
+            """async tags => {
+                const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                   rules: {'target-size': {enabled: false}}});
+                return r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3)
+                    .map(n => n.target.join(' ')).join(' | '));
+            }""", AXE_TAGS)
+        assert found == []
+    finally:
+        ctx.close()
