@@ -118,8 +118,9 @@ def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
         for sheet in sorted(chosen, key=lambda s: s.text[lang].title.lower()):
             text = sheet.text[lang]
             link = relative_link(stem, f"fiches/{sheet.id}")
-            out.append(f"- **[{esc(text.title)}]({link})**: {esc(text.description)}  \n"
-                       f"  {words['download']}: {sheet_downloads(ctx, sheet.id, lang, stem)}")
+            out.append(f"- **[{esc(text.title)}]({link})**{words['colon']} {esc(text.description)}  \n"
+                       f"  {words['download']}{words['colon']} "
+                       f"{sheet_downloads(ctx, sheet.id, lang, stem)}")
         out.append("")
     return "\n".join(out)
 
@@ -179,6 +180,11 @@ class Marker:
     expand: Callable[[SiteContext, str, str], str]  # (ctx, page stem, lang) -> Markdown
     page: str  # stem of the page that needs this block (MARK002 if the marker is missing)
     anchors: Callable[[SiteContext], set[str]]  # ids the block gives its headings
+    # the easy-read version of `page`, if there is one, must carry the block too
+    easy_too: bool = False
+    # a diagram's page is ordinary content: if the page is gone, that is the navigation and
+    # link checks' business, not a lost generated block
+    page_may_be_missing: bool = False
 
 
 def _diagram_marker(name: str, page: str) -> Marker:
@@ -191,7 +197,7 @@ def _diagram_marker(name: str, page: str) -> Marker:
             return ""
         return f"\n{render_diagram(name, src.data, lang)}\n"
 
-    return Marker(expand, page, lambda ctx: diagram_anchors(name))
+    return Marker(expand, page, lambda ctx: diagram_anchors(name), page_may_be_missing=True)
 
 
 def _helpline_anchors(ctx: SiteContext) -> set[str]:
@@ -205,7 +211,7 @@ def _testimony_anchors(ctx: SiteContext) -> set[str]:
 # The one registry of markers: the transform expands these, the checks know only these.
 MARKERS: dict[str, Marker] = {
     "helplines": Marker(lambda ctx, stem, lang: helplines_markdown(ctx, lang), "aide",
-                        _helpline_anchors),
+                        _helpline_anchors, easy_too=True),
     "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang),
                        GLOSSARY_STEM, lambda ctx: set(ctx.data.glossary)),
     ROUTES_MARKER: Marker(lambda ctx, stem, lang: routes_markdown(ctx.data.routes, lang, long_date),
@@ -224,16 +230,14 @@ MARKERS: dict[str, Marker] = {
 
 def byline_html(meta: dict[str, Any], lang: str) -> str:
     words = WORDS[lang]
+    sep = f"{words['colon']} "
     parts = []
     if meta.get("authors"):
-        parts.append(f"{words['written_by']}\u00a0: " if lang == "fr" else f"{words['written_by']}: ")
-        parts[-1] += esc(", ".join(meta["authors"]))
+        parts.append(f"{words['written_by']}{sep}{esc(', '.join(meta['authors']))}")
     if meta.get("reviewers"):
-        sep = "\u00a0: " if lang == "fr" else ": "
         parts.append(f"{words['reviewed_by']}{sep}{esc(', '.join(meta['reviewers']))}")
     reviewed = meta.get("last_reviewed")
     if isinstance(reviewed, dt.date):
-        sep = "\u00a0: " if lang == "fr" else ": "
         parts.append(f'{words["last_reviewed"]}{sep}<time datetime="{reviewed.isoformat()}">'
                      f"{long_date(reviewed, lang)}</time>")
     return f'<p class="byline">{" · ".join(parts)}</p>'
@@ -248,6 +252,12 @@ def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
     else:
         body = bibliography_markdown(ctx.data.bibliography, lang, unique, anchors=False)
     return f"\n\n### {title} {{ #sources }}\n\n{body}\n"
+
+
+def has_sources_section(stem: str, meta: dict[str, Any]) -> bool:
+    """Every page ends with its sources (`#sources`), except the reference pages that are
+    a list of sources themselves (the glossary has its own)."""
+    return meta.get("kind") != "reference" or stem == GLOSSARY_STEM
 
 
 def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
@@ -273,8 +283,7 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     if title and twin:
         # the link to the page's easy-read twin (or back) sits right under the title
         markdown = f"{markdown[:title.end()]}\n\n{twin}\n{markdown[title.end():]}"
-    sources = (sources_markdown(ctx, used, lang)
-               if meta.get("kind") != "reference" or stem == GLOSSARY_STEM else "")
+    sources = sources_markdown(ctx, used, lang) if has_sources_section(stem, meta) else ""
     # the point of the page first; who wrote it, when, and its sources at the end
     markdown += page_info_markdown(meta, lang, byline_html(meta, lang), sources,
                                    relative_link(stem, "aide"),

@@ -8,6 +8,7 @@ import datetime as dt
 from ..context import SiteContext
 from ..problems import Problem
 from . import (
+    bibliography,
     citations,
     diagrams,
     easy_read,
@@ -19,6 +20,7 @@ from . import (
     images,
     links,
     markers,
+    nav,
     readability,
     routes,
     sheets,
@@ -27,7 +29,8 @@ from . import (
     typography,
 )
 
-CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
+CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
+          external_links, glossary,
           helplines, readability, typography, sheets, routes,
           easy_read, diagrams)
 
