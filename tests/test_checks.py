@@ -464,7 +464,7 @@ def test_phone_numbers_in_a_sheet_source(site: Path) -> None:
 
 def test_phone_numbers_in_titles_and_shown_data(site: Path) -> None:
     write_page(site, "index", "fr", page_front("index", "fr",
-                                               description="Besoin d'aide ? Appelez le 3115."))
+                                               description="Besoin d'aide\u00a0? Appelez le 3115."))
     glossary = site / "docs/_data/glossary.yml"
     text = glossary.read_text(encoding="utf-8")
     first = re.search(r"definition: \"?", text)
