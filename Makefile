@@ -9,7 +9,7 @@ NPM_STAMP := node_modules/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build test check release-check lint sync-translations benchmark system-pdf system-browser clean
+.PHONY: serve build test check release-check lint sync-translations benchmark screenshots system-pdf system-browser clean
 
 serve: $(STAMP) system-pdf ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -41,6 +41,9 @@ benchmark: $(STAMP) system-pdf ## build and PDF timings, PDF sizes (report the f
 page-weight: build system-browser ## what a first visit downloads, per sample page (report the figures)
 	$(BIN)/python tests/page_weight.py site
 
+screenshots: $(STAMP) system-pdf system-browser ## PNGs of the home, a concept, a testimony and a sheet page (phone and desktop, light and dark) in screenshots/, for reviewers
+	$(BIN)/python tests/screenshots.py
+
 # --------------------------------------------------------------- setup
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "Python 3.11.5 or newer is needed (found " + sys.version.split()[0] + ").")'
@@ -67,4 +70,4 @@ system-browser:
 	   else echo "The browser tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium; elsewhere set CHROMIUM=/path/to/chromium)." >&2; exit 1; fi; }
 
 clean:
-	rm -rf site build .cache .pytest_cache
+	rm -rf site build .cache .pytest_cache screenshots

@@ -76,11 +76,11 @@ PAGES: dict[str, dict[str, Any]] = {
         "kind": "home",
         "fr": ("Alliance", "La relation de travail entre vous et votre soignant.",
                "# Alliance\n\n"
-               "Bienvenue. Ce site parle de la relation de soin.\n\n"
+               "Bienvenue. Ce site parle de la relation de soin.\n<!-- diagram-accueil -->\n"
                "Lire la page sur [l'alliance](comprendre/alliance.md#ce-qui-compte).\n"),
         "en": ("Alliance", "The working relationship between you and your clinician.",
                "# Alliance\n\n"
-               "Welcome. This site is about the caring relationship.\n\n"
+               "Welcome. This site is about the caring relationship.\n<!-- diagram-accueil -->\n"
                "Read the page on [the alliance](comprendre/alliance.md#ce-qui-compte).\n"),
     },
     "comprendre/alliance": {

@@ -38,6 +38,7 @@ class SiteData:
     denylist: set[str] = field(default_factory=set)
     self_checks: dict[str, list[Question]] = field(default_factory=dict)  # by step anchor
     self_checks_src: Located | None = None
+    diagrams: dict[str, Located] = field(default_factory=dict)  # name -> its data file
 
     def rel(self, name: str) -> str:
         return (DATA_DIR / name).as_posix()
@@ -150,6 +151,10 @@ def load_site_data(root: Path) -> tuple[SiteData, list[Problem]]:
         data.self_checks_src = self_checks
         data.self_checks, found = load_self_checks(self_checks)
         problems += found
+    for path in sorted((root / DATA_DIR / "diagrams").glob("*.yml")):
+        diagram = _load(root, f"diagrams/{path.name}", problems)
+        if diagram is not None:
+            data.diagrams[path.stem] = diagram
 
     denylist = root / DATA_DIR / "names_denylist.txt"
     if denylist.exists():

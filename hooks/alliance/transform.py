@@ -22,8 +22,13 @@ from .bibliography import (
     replace_citations,
 )
 from .context import SiteContext
+from .diagrams import DIAGRAMS, MARKER_PREFIX
+from .diagrams import anchors as diagram_anchors
+from .diagrams import problems as diagram_problems
+from .diagrams import render as render_diagram
 from .helplines import help_markdown
 from .markdown_scan import MARKER
+from .page_info import page_info_markdown
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
 from .self_check import MARKER_LINE as SELF_CHECK_LINE
@@ -179,8 +184,13 @@ def sheet_page_markdown(ctx: SiteContext, sheet_id: str, stem: str, lang: str) -
         f'<button type="button" class="md-button sheet-erase__yes" data-erase-yes>'
         f'{esc(words["erase_yes"])}</button></p>\n</div>\n</div>'
     )
+    # the letterhead of the printed sheet (print only: on screen the title says it)
+    letterhead = (f'<div class="sheet-print-header" aria-hidden="true"><span class="sheet-mark">'
+                  f'</span><p><span class="sheet-print-header__site">Alliance · '
+                  f'{esc(words["sheet"])}</span><br><span class="sheet-print-header__purpose">'
+                  f'{esc(sheet.text[lang].description)}</span></p></div>\n\n')
     return (
-        f"# {esc(sheet.text[lang].title)}\n\n"
+        f"{letterhead}# {esc(sheet.text[lang].title)}\n\n"
         f"{esc(sheet.text[lang].description)}\n{{: .sheet-lead }}\n\n"
         f"{words['download']}{words['colon']} {sheet_downloads(ctx, sheet.id, lang, stem)}\n{{: .sheet-downloads }}\n\n"
         f"{controls}\n\n{render_fragment(ctx.root, sheet, lang)}\n\n{erase}\n"
@@ -198,6 +208,22 @@ class Marker:
     anchors: Callable[[SiteContext], set[str]]  # ids the block gives its headings
     # the easy-read version of `page`, if there is one, must carry the block too
     easy_too: bool = False
+    # a diagram's page is ordinary content: if the page is gone, that is the navigation and
+    # link checks' business, not a lost generated block
+    page_may_be_missing: bool = False
+
+
+def _diagram_marker(name: str, page: str) -> Marker:
+    """The marker of one diagram: its SVG, drawn from its data file in the page's language
+    (a file with problems draws nothing: DIAG00x already fails the build)."""
+
+    def expand(ctx: SiteContext, stem: str, lang: str) -> str:
+        src = ctx.data.diagrams.get(name)
+        if src is None or diagram_problems(name, src):
+            return ""
+        return f"\n{render_diagram(name, src.data, lang)}\n"
+
+    return Marker(expand, page, lambda ctx: diagram_anchors(name), page_may_be_missing=True)
 
 
 def _helpline_anchors(ctx: SiteContext) -> set[str]:
@@ -233,6 +259,7 @@ MARKERS: dict[str, Marker] = {
     # one per step: expanded by `expand_self_checks`, which knows the section it sits in
     SELF_CHECK_MARKER: Marker(lambda ctx, stem, lang: "", "pros/parcours-formation",
                               lambda ctx: self_check_anchors(ctx.data.self_checks)),
+    **{f"{MARKER_PREFIX}{name}": _diagram_marker(name, page) for name, page in DIAGRAMS.items()},
 }
 
 
@@ -291,13 +318,14 @@ def testimony_licence_html(stem: str, lang: str) -> str:
 
 
 def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
+    """The sources section (a sub-section of the page information block)."""
     title = {"fr": "Sources", "en": "Sources"}[lang]
     unique = list(dict.fromkeys(k for k in keys if k in ctx.data.bibliography))
     if not unique:
         body = f"{WORDS[lang]['no_sources']}\n{{: .no-sources }}"
     else:
         body = bibliography_markdown(ctx.data.bibliography, lang, unique, anchors=False)
-    return f"\n\n## {title} {{ #sources }}\n\n{body}\n"
+    return f"\n\n### {title} {{ #sources }}\n\n{body}\n"
 
 
 def has_sources_section(stem: str, meta: dict[str, Any]) -> bool:
@@ -312,9 +340,6 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     if meta.get("kind") == "sheet" and meta.get("sheet") in ctx.sheets:
         markdown = sheet_page_markdown(ctx, meta["sheet"], stem, lang)
 
-    # A page that lists the help lines leads with them: a reader in crisis meets the numbers
-    # on the first screen, and who wrote the page (and when) comes at the end.
-    info_at_end = any(m.group(1) == "helplines" for m in MARKER.finditer(markdown))
     site = ctx.data.site
     markdown = PLACEHOLDER.sub(lambda m: esc(site.get(m.group(1), "")), markdown)
 
@@ -330,20 +355,18 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     used += [k for k in meta.get("sources") or [] if k not in used]
 
     title = TITLE_LINE.search(markdown)
-    if title:
-        at = title.end()
-        # the link to the page's easy-read twin (or back) sits right under the byline
-        twin = easy_read.link_markdown(ctx, stem, lang, meta)
-        byline = byline_html(ctx, meta, stem, lang)
-        if meta.get("kind") == "testimony":
-            byline += testimony_licence_html(stem, lang) + "\n"
-        head = f"{byline}\n\n{twin}\n" if twin else f"{byline}\n"
-        if info_at_end:
-            markdown = f"{markdown.rstrip()}\n\n{head}"
-        else:
-            markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
-    if has_sources_section(stem, meta):
-        markdown += sources_markdown(ctx, used, lang)
+    twin = easy_read.link_markdown(ctx, stem, lang, meta)
+    if title and twin:
+        # the link to the page's easy-read twin (or back) sits right under the title
+        markdown = f"{markdown[:title.end()]}\n\n{twin}\n{markdown[title.end():]}"
+    byline = byline_html(ctx, meta, stem, lang)
+    if meta.get("kind") == "testimony":
+        byline += testimony_licence_html(stem, lang) + "\n"
+    sources = sources_markdown(ctx, used, lang) if has_sources_section(stem, meta) else ""
+    # the point of the page first; who wrote it, when, and its sources at the end
+    markdown += page_info_markdown(meta, lang, byline, sources,
+                                   relative_link(stem, "aide"),
+                                   ctx.data.site.get("review_every_months"))
     return markdown
 
 

@@ -46,6 +46,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "testimony_licence": "Ce témoignage n'est pas sous la licence CC BY-SA du site\u00a0: "
                              "tous droits réservés. Ne le reproduisez pas ailleurs.",
         "testimony_withdraw": "Il peut être retiré à la demande des personnes qui l'ont confié.",
+        "next_review": "Prochaine relecture prévue",
+        "page_info": "Informations sur cette page",
+        "help_line": "Si vous allez mal en ce moment\u00a0:",
+        "help_link": "Besoin d'aide maintenant\u00a0?",
         "no_sources": "Cette page ne s'appuie pas sur une publication\u00a0: elle présente le site "
                       "lui-même ou renvoie aux pages qui citent leurs sources.",
         "download": "Télécharger",
@@ -142,6 +146,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "testimony_licence": "This testimony is not under the site's CC BY-SA licence: "
                              "all rights reserved. Do not reproduce it elsewhere.",
         "testimony_withdraw": "It can be withdrawn at the request of the people who gave it.",
+        "next_review": "Next review due",
+        "page_info": "About this page",
+        "help_line": "If you are struggling right now:",
+        "help_link": "Need help now?",
         "no_sources": "This page does not rely on a publication: it presents the site itself "
                       "or points to the pages that cite their sources.",
         "download": "Download",

@@ -10,6 +10,7 @@ from ..problems import Problem
 from . import (
     bibliography,
     citations,
+    diagrams,
     easy_read,
     external_links,
     frontmatter,
@@ -34,7 +35,7 @@ from . import (
 CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
           external_links, glossary, helplines, readability, typography, sheets, routes, people,
           legal,
-          easy_read, self_check)
+          easy_read, self_check, diagrams)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:

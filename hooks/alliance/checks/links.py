@@ -10,6 +10,7 @@ from .. import LANGUAGES
 from ..bibexport import BIBTEX_NAME, EXPORT_DIR, RIS_NAME
 from ..context import SiteContext
 from ..markdown_scan import anchors, links, markers
+from ..page_info import ANCHOR
 from ..problems import Problem
 from ..sheets.render import PDF_FORMATS, pdf_name, sheet_page_anchors
 from ..sources import SourcePage, asset_files
@@ -19,9 +20,10 @@ SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
 def generated_anchors(ctx: SiteContext, page: SourcePage) -> set[str]:
-    """Anchors the build adds to a page, on top of those in its source: the sources
-    section, the headings of its generated blocks, the fixed headings of a sheet page."""
-    out = {"sources"} if has_sources_section(page.stem, page.meta) else set()
+    """Anchors the build adds to a page, on top of those in its source: the page information
+    block, its sources section, the headings of its generated blocks, the fixed headings of
+    a sheet page."""
+    out = {"sources", ANCHOR} if has_sources_section(page.stem, page.meta) else {ANCHOR}
     for _, _, name in markers(page):
         if name in MARKERS:
             out |= MARKERS[name].anchors(ctx)

@@ -44,7 +44,7 @@ def check(ctx: SiteContext) -> list[Problem]:
             for stem in pages_needing(ctx, name, lang):
                 page = ctx.page(stem, lang)
                 if page is None:
-                    if (stem, lang) not in ctx.unreadable:
+                    if (stem, lang) not in ctx.unreadable and not MARKERS[name].page_may_be_missing:
                         out.append(Problem(f"docs/{stem}.{lang}.md", 1, 1, "MARK002",
                                            f"this page is missing: it carries the generated "
                                            f"block '<!-- {name} -->'"))
