@@ -922,11 +922,25 @@ def test_data_file_of_the_wrong_shape(site: Path) -> None:
                'tournant: {fr: "Le tournant"}')
     replace_in(site / "docs/_data/helplines.yml", "\nverified: ",
                "\nchecked_by: nobody\nverified: ")
+    line = line_of(site / "docs/_data/helplines.yml", "checked_by: nobody")
     assert report(site) == [
-        "docs/_data/helplines.yml:13:1: DATA003 unknown key 'checked_by' (expected one of "
-        "countries, first_screen, order, verified)",
+        f"docs/_data/helplines.yml:{line}:1: DATA003 unknown key 'checked_by' (expected one of "
+        "countries, first_screen, order, search_words, verified)",
         "docs/_data/testimony_themes.yml:5:1: DATA002 theme 'tournant' needs a label in fr "
         "and en",
+    ]
+
+
+def test_help_search_words_need_both_languages(site: Path) -> None:
+    data = site / "docs/_data/helplines.yml"
+    text = data.read_text(encoding="utf-8")
+    start = text.index("\nsearch_words:")
+    end = text.index("\ncountries:")
+    data.write_text(text[:start] + "\nsearch_words:\n  fr: [urgence]" + text[end:], encoding="utf-8")
+    line = line_of(data, "fr: [urgence]") - 1  # the key, on the line above
+    assert report(site) == [
+        f"docs/_data/helplines.yml:{line}:1: DATA002 'search_words' needs a list of words in fr "
+        "and in en",
     ]
 
 
