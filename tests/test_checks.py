@@ -922,10 +922,10 @@ def test_data_file_of_the_wrong_shape(site: Path) -> None:
                'tournant: {fr: "Le tournant"}')
     replace_in(site / "docs/_data/helplines.yml", "\nverified: ",
                "\nchecked_by: nobody\nverified: ")
-    line = line_of(site / "docs/_data/helplines.yml", "checked_by: nobody")
+    helplines = site / "docs/_data/helplines.yml"
     assert report(site) == [
-        f"docs/_data/helplines.yml:{line}:1: DATA003 unknown key 'checked_by' (expected one of "
-        "countries, first_screen, order, search_words, verified)",
+        f"docs/_data/helplines.yml:{line_of(helplines, 'checked_by')}:1: DATA003 unknown key "
+        "'checked_by' (expected one of countries, first_screen, order, search_words, verified)",
         "docs/_data/testimony_themes.yml:5:1: DATA002 theme 'tournant' needs a label in fr "
         "and en",
     ]
