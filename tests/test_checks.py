@@ -931,6 +931,19 @@ def test_data_file_of_the_wrong_shape(site: Path) -> None:
     ]
 
 
+def test_help_search_words_need_both_languages(site: Path) -> None:
+    data = site / "docs/_data/helplines.yml"
+    text = data.read_text(encoding="utf-8")
+    start = text.index("\nsearch_words:")
+    end = text.index("\ncountries:")
+    data.write_text(text[:start] + "\nsearch_words:\n  fr: [urgence]" + text[end:], encoding="utf-8")
+    line = line_of(data, "fr: [urgence]") - 1  # the key, on the line above
+    assert report(site) == [
+        f"docs/_data/helplines.yml:{line}:1: DATA002 'search_words' needs a list of words in fr "
+        "and in en",
+    ]
+
+
 def test_titles_are_unique(site: Path) -> None:
     write_page(site, "comprendre/references", "fr",
                page_front("comprendre/references", "fr", title="Glossaire"))
