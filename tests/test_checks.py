@@ -109,6 +109,17 @@ def test_link_to_the_sources_of_a_page_that_has_none(site: Path) -> None:
     ]
 
 
+def test_anchors_of_generated_blocks_are_read_from_the_blocks(site: Path) -> None:
+    # the help page's first screen is #danger; the reporting routes are #signaler-<country>
+    append(site, "index", "fr", "\n[Danger](aide.md#danger), [France](aide.md#fr), "
+                                "[signaler](comprendre/depasser-les-limites.md#signaler-fr), "
+                                "[pas ça](comprendre/depasser-les-limites.md#fr).\n")
+    assert report(site) == [
+        "docs/index.fr.md:18:109: LINK002 broken link 'comprendre/depasser-les-limites.md#fr': "
+        "no heading or element with id 'fr' in docs/comprendre/depasser-les-limites.fr.md",
+    ]
+
+
 def test_link_to_a_missing_anchor(site: Path) -> None:
     edit(site, "index", "fr", "alliance.md#ce-qui-compte", "alliance.md#ce-qui-manque")
     append(site, "index", "fr", "\nRetour [en haut](#nulle-part).\n")

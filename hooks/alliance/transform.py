@@ -23,7 +23,15 @@ from .bibliography import (
 )
 from .context import SiteContext
 from .helplines import help_markdown
-from .markdown_scan import MARKER
+from .markdown_scan import (
+    ATTR_LIST,
+    HEADING,
+    HEADING_ATTRS,
+    HTML_ID,
+    ID_ATTR,
+    MARKER,
+    heading_ids,
+)
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
@@ -164,38 +172,48 @@ def sheet_page_markdown(ctx: SiteContext, sheet_id: str, stem: str, lang: str) -
 
 @dataclass(frozen=True)
 class Marker:
-    """A generated block: what it expands to, the page that must carry it, its anchors."""
+    """A generated block: what it expands to and the page that must carry it. The ids it
+    gives are read from the block itself (`generated_ids`), never listed by hand."""
 
     expand: Callable[[SiteContext, str, str], str]  # (ctx, page stem, lang) -> Markdown
     page: str  # stem of the page that needs this block (MARK002 if the marker is missing)
-    anchors: Callable[[SiteContext], set[str]]  # ids the block gives its headings
     # the easy-read version of `page`, if there is one, must carry the block too
     easy_too: bool = False
-
-
-def _helpline_anchors(ctx: SiteContext) -> set[str]:
-    return {str(c.get("id", "")) for c in ctx.data.helplines.get("countries", [])}
-
-
-def _testimony_anchors(ctx: SiteContext) -> set[str]:
-    return {"tous", "par-theme"} | {f"theme-{t}" for t in ctx.data.themes}
 
 
 # The one registry of markers: the transform expands these, the checks know only these.
 MARKERS: dict[str, Marker] = {
     "helplines": Marker(lambda ctx, stem, lang: helplines_markdown(ctx, lang), "aide",
-                        _helpline_anchors, easy_too=True),
-    "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang),
-                       GLOSSARY_STEM, lambda ctx: set(ctx.data.glossary)),
+                        easy_too=True),
+    "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang), GLOSSARY_STEM),
     ROUTES_MARKER: Marker(lambda ctx, stem, lang: routes_markdown(ctx.data.routes, lang, long_date),
-                          "comprendre/depasser-les-limites",
-                          lambda ctx: {str(c.get("id", "")) for c in ctx.data.routes.get("countries", [])}),
+                          "comprendre/depasser-les-limites"),
     "bibliography": Marker(lambda ctx, stem, lang: bibliography_markdown(ctx.data.bibliography,
                                                                          lang),
-                           REFERENCES_STEM, lambda ctx: set(ctx.data.bibliography)),
-    "testimonies-index": Marker(testimonies_markdown, "temoignages/index", _testimony_anchors),
-    "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(AUDIENCES)),
+                           REFERENCES_STEM),
+    "testimonies-index": Marker(testimonies_markdown, "temoignages/index"),
+    "sheets-index": Marker(sheets_index_markdown, "fiches/index"),
 }
+
+
+def generated_ids(ctx: SiteContext, name: str, lang: str) -> set[str]:
+    """The ids the block of marker `name` gives in `lang`: HTML ids, `{ #id }` attributes,
+    and the ids the renderer computes for its headings without one. Read from the block as
+    the build expands it, once per build."""
+    key = (name, lang)
+    if key not in ctx.generated_ids:
+        marker = MARKERS[name]
+        block = marker.expand(ctx, marker.page, lang)
+        ids = set(HTML_ID.findall(block))
+        plain = []
+        for line in block.splitlines():
+            for attrs in ATTR_LIST.finditer(line):
+                ids |= set(ID_ATTR.findall(attrs.group(1)))
+            heading = HEADING.match(line)
+            if heading and not HEADING_ATTRS.search(heading.group(2)):
+                plain.append(line)
+        ctx.generated_ids[key] = ids | set(heading_ids(tuple(plain)))
+    return ctx.generated_ids[key]
 
 
 # ---------------------------------------------------------------- page furniture

@@ -12,7 +12,7 @@ from ..markdown_scan import anchors, links, markers
 from ..problems import Problem
 from ..sheets.render import PDF_FORMATS, pdf_name, sheet_page_anchors
 from ..sources import SourcePage, asset_files
-from ..transform import MARKERS, has_sources_section
+from ..transform import MARKERS, generated_ids, has_sources_section
 
 SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -23,7 +23,7 @@ def generated_anchors(ctx: SiteContext, page: SourcePage) -> set[str]:
     out = {"sources"} if has_sources_section(page.stem, page.meta) else set()
     for _, _, name in markers(page):
         if name in MARKERS:
-            out |= MARKERS[name].anchors(ctx)
+            out |= generated_ids(ctx, name, page.lang)
     if page.kind == "sheet":
         out |= sheet_page_anchors(ctx.root)
     return out
