@@ -6,7 +6,9 @@ starts each language's build (alliance.build.Build owns the state the hooks shar
 
 from __future__ import annotations
 
+from alliance import DEFAULT_LANGUAGE
 from alliance.build import Build, ConfigError
+from alliance.french import restore_spaces, space_attributes
 from alliance.sources import PAGE_NAME
 from alliance.transform import page_html, page_markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 
 def _stem_lang(page: Page, config: MkDocsConfig) -> tuple[str, str]:
@@ -46,6 +49,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return page_markdown(ctx, markdown, stem, lang, page.meta)
 
 
+def _restore_toc(items: list[AnchorLink]) -> None:
+    """Python-Markdown's table of contents splits titles on any whitespace, so French
+    titles lose their non-breaking spaces in the sidebar: put them back."""
+    for item in items:
+        item.title = restore_spaces(item.title)
+        _restore_toc(item.children)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _, lang = _stem_lang(page, config)
+    if lang == DEFAULT_LANGUAGE:
+        _restore_toc(page.toc.items)
     return page_html(Build.of(config).context, html, page.meta, lang)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _, lang = _stem_lang(page, config)
+    return space_attributes(output) if lang == DEFAULT_LANGUAGE else output

@@ -8,6 +8,7 @@ import datetime as dt
 from ..context import SiteContext
 from ..problems import Problem
 from . import (
+    bibliography,
     citations,
     easy_read,
     external_links,
@@ -27,8 +28,8 @@ from . import (
     typography,
 )
 
-CHECKS = (markers, nav, ids, links, translations, citations, testimonies, images, external_links, glossary,
-          helplines, readability, typography, sheets, routes,
+CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
+          external_links, glossary, helplines, readability, typography, sheets, routes,
           easy_read)
 
 
