@@ -940,6 +940,21 @@ def test_data_file_of_the_wrong_shape(site: Path) -> None:
     ]
 
 
+def test_broken_help_lines_data_is_reported_not_a_crash(site: Path) -> None:
+    # the help page's block cannot be expanded from it: the data problem is what is reported
+    data = site / "docs/_data/helplines.yml"
+    replace_in(data, 'name: {fr: "Belgique", en: "Belgium"}', "nom: Belgique")
+    countries = "fr, ch, qc, ca, us, uk, ie"  # Belgium is left out of the known countries
+    assert report(site) == [
+        f"docs/_data/helplines.yml:15:1: DATA002 'order.fr' must list every country id once: "
+        f"{countries}",
+        f"docs/_data/helplines.yml:16:1: DATA002 'order.en' must list every country id once: "
+        f"{countries}",
+        f"docs/_data/helplines.yml:{line_of(data, 'id: be') }:1: DATA002 each country needs an "
+        "id and a name in fr and en",
+    ]
+
+
 def test_titles_are_unique(site: Path) -> None:
     write_page(site, "comprendre/references", "fr",
                page_front("comprendre/references", "fr", title="Glossaire"))

@@ -204,7 +204,12 @@ def generated_ids(ctx: SiteContext, name: str, lang: str) -> set[str]:
     key = (name, lang)
     if key not in ctx.generated_ids:
         marker = MARKERS[name]
-        block = marker.expand(ctx, marker.page, lang)
+        try:
+            block = marker.expand(ctx, marker.page, lang)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            if not ctx.problems:
+                raise  # sound data that cannot be expanded: a bug, not a content problem
+            block = ""  # its data file is broken, and that is already reported
         ids = set(HTML_ID.findall(block))
         plain = []
         for line in block.splitlines():
