@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import AUDIENCES, easy_read
+from . import AUDIENCES, easy_read, legal, people
 from .bibliography import (
     REFERENCES_STEM,
     bibliography_markdown,
@@ -34,7 +34,13 @@ from .markdown_scan import (
 )
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
+from .self_check import MARKER_LINE as SELF_CHECK_LINE
+from .self_check import MARKER_NAME as SELF_CHECK_MARKER
+from .self_check import anchors as self_check_anchors
+from .self_check import block_markdown as self_check_block
+from .self_check import sections_with_marker
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
+from .sources import page_url
 from .words import WORDS, long_date
 
 PLACEHOLDER = re.compile(r"\{\{\s*(contact_email|testimony_email)\s*\}\}")
@@ -180,6 +186,9 @@ class Marker:
     page: str  # stem of the page that needs this block (MARK002 if the marker is missing)
     # the easy-read version of `page`, if there is one, must carry the block too
     easy_too: bool = False
+    # only for a block whose ids depend on where it sits (the self-checks); the others'
+    # ids are read from the block itself
+    anchors: Callable[[SiteContext], set[str]] | None = None
 
 
 # The one registry of markers: the transform expands these, the checks know only these.
@@ -194,6 +203,16 @@ MARKERS: dict[str, Marker] = {
                            REFERENCES_STEM),
     "testimonies-index": Marker(testimonies_markdown, "temoignages/index"),
     "sheets-index": Marker(sheets_index_markdown, "fiches/index"),
+    legal.NOTICE_MARKER: Marker(lambda ctx, stem, lang: legal.notice_markdown(ctx.data.site, lang),
+                                legal.NOTICE_STEM),
+    legal.CONTROLLER_MARKER: Marker(
+        lambda ctx, stem, lang: legal.controller_markdown(ctx.data.site, lang),
+        legal.PRIVACY_STEM),
+    people.MARKER: Marker(lambda ctx, stem, lang: people.people_markdown(ctx.data.people, lang),
+                          people.ABOUT_STEM),
+    # one per step: expanded by `expand_self_checks`, which knows the section it sits in
+    SELF_CHECK_MARKER: Marker(lambda ctx, stem, lang: "", "pros/parcours-formation",
+                              anchors=lambda ctx: self_check_anchors(ctx.data.self_checks)),
 }
 
 
@@ -202,6 +221,8 @@ def generated_ids(ctx: SiteContext, name: str, lang: str) -> set[str]:
     and the ids the renderer computes for its headings without one. Read from the block as
     the build expands it, once per build."""
     key = (name, lang)
+    if MARKERS[name].anchors is not None:
+        return MARKERS[name].anchors(ctx)
     if key not in ctx.generated_ids:
         marker = MARKERS[name]
         try:
@@ -222,21 +243,58 @@ def generated_ids(ctx: SiteContext, name: str, lang: str) -> set[str]:
     return ctx.generated_ids[key]
 
 
+def expand_self_checks(ctx: SiteContext, markdown: str, lang: str) -> str:
+    """Each `<!-- self-check -->` marker becomes the questions of the `##` section it ends.
+    A section without questions keeps its marker: the self-check check reports it."""
+    sections = iter(sections_with_marker(markdown))
+
+    def block(match: re.Match[str]) -> str:
+        step = next(sections)
+        questions = ctx.data.self_checks.get(step)
+        if not questions:
+            return match.group(0)
+        return self_check_block(step, list(ctx.data.self_checks).index(step) + 1, questions, lang)
+
+    return SELF_CHECK_LINE.sub(block, markdown)
+
+
 # ---------------------------------------------------------------- page furniture
 
-def byline_html(meta: dict[str, Any], lang: str) -> str:
+def about_url(stem: str, lang: str, anchor: str = "") -> str:
+    """Relative URL from a page to the about page (raw HTML: MkDocs does not rewrite it)."""
+    here, there = page_url(stem, lang), page_url(people.ABOUT_STEM, lang)
+    rel = posixpath.relpath(there, here)
+    return f"{rel}/#{anchor}" if anchor else f"{rel}/"
+
+
+def byline_html(ctx: SiteContext, meta: dict[str, Any], stem: str, lang: str) -> str:
+    """Who wrote the page, who reviewed it (named from people.yml, linked to the about
+    page that says how review works) and when it was last reviewed."""
     words = WORDS[lang]
-    sep = f"{words['colon']} "
+    sep = words["colon"] + " "
+    about = about_url(stem, lang)
     parts = []
     if meta.get("authors"):
-        parts.append(f"{words['written_by']}{sep}{esc(', '.join(meta['authors']))}")
+        parts.append(f"{words['written_by']}{sep}"
+                     f"{people.byline_names_html(ctx.data.people, meta['authors'], lang, about)}")
     if meta.get("reviewers"):
-        parts.append(f"{words['reviewed_by']}{sep}{esc(', '.join(meta['reviewers']))}")
+        parts.append(f"{words['reviewed_by']}{sep}"
+                     f"{people.byline_names_html(ctx.data.people, meta['reviewers'], lang, about)}")
     reviewed = meta.get("last_reviewed")
     if isinstance(reviewed, dt.date):
         parts.append(f'{words["last_reviewed"]}{sep}<time datetime="{reviewed.isoformat()}">'
                      f"{long_date(reviewed, lang)}</time>")
+    parts.append(f'<a href="{about_url(stem, lang, people.ABOUT_ANCHOR)}">{words["how_review"]}</a>')
     return f'<p class="byline">{" · ".join(parts)}</p>'
+
+
+def testimony_licence_html(stem: str, lang: str) -> str:
+    """Said on every testimony: it is outside the site's open licence, so that the people
+    who gave it can have it withdrawn (a CC BY-SA grant could not be revoked)."""
+    here = page_url(stem, lang)
+    target = posixpath.relpath(page_url(legal.PRIVACY_STEM, lang), here)
+    return (f'\n<p class="testimony-licence">{esc(WORDS[lang]["testimony_licence"])} '
+            f'<a href="{target}/#retrait">{esc(WORDS[lang]["testimony_withdraw"])}</a></p>')
 
 
 def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
@@ -264,6 +322,8 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     site = ctx.data.site
     markdown = PLACEHOLDER.sub(lambda m: esc(site.get(m.group(1), "")), markdown)
 
+    markdown = expand_self_checks(ctx, markdown, lang)
+
     def expand(match: re.Match[str]) -> str:
         marker = MARKERS.get(match.group(1))
         return marker.expand(ctx, stem, lang) if marker else match.group(0)
@@ -278,7 +338,10 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
         at = title.end()
         # the link to the page's easy-read twin (or back) sits right under the byline
         twin = easy_read.link_markdown(ctx, stem, lang, meta)
-        head = f"{byline_html(meta, lang)}\n\n{twin}\n" if twin else f"{byline_html(meta, lang)}\n"
+        byline = byline_html(ctx, meta, stem, lang)
+        if meta.get("kind") == "testimony":
+            byline += testimony_licence_html(stem, lang) + "\n"
+        head = f"{byline}\n\n{twin}\n" if twin else f"{byline}\n"
         markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
     if has_sources_section(stem, meta):
         markdown += sources_markdown(ctx, used, lang)

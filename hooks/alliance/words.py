@@ -42,6 +42,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "written_by": "Rédaction",
         "reviewed_by": "Relecture",
         "last_reviewed": "Dernière relecture",
+        "how_review": "Qui écrit, comment nous relisons",
+        "testimony_licence": "Ce témoignage n'est pas sous la licence CC BY-SA du site\u00a0: "
+                             "tous droits réservés. Ne le reproduisez pas ailleurs.",
+        "testimony_withdraw": "Il peut être retiré à la demande des personnes qui l'ont confié.",
         "no_sources": "Cette page ne s'appuie pas sur une publication\u00a0: elle présente le site "
                       "lui-même ou renvoie aux pages qui citent leurs sources.",
         "download": "Télécharger",
@@ -78,6 +82,24 @@ WORDS: dict[str, dict[str, Any]] = {
         "kind_paraphrase": "Paraphrase d'un témoignage publié",
         "kind_composite": "Témoignage composite, écrit pour le site",
         "kind_contributed": "Témoignage confié au site",
+        # self-checks of the trainee path (alliance.self_check, assets/javascripts/self-check.js)
+        "self_check": {
+            "title": "Étape {number}\u00a0: vérifier vos acquis",
+            "intro": "Quelques questions pour vérifier votre lecture. Vos réponses restent dans "
+                     "cette page\u00a0: rien n'est enregistré ni envoyé.",
+            "check": "Vérifier mes réponses",
+            "reset": "Recommencer",
+            "right": "Juste.",
+            "wrong": "Pas tout à fait.",
+            "missing": "Vous n'avez pas répondu à cette question.",
+            "score": "{right} bonnes réponses sur {total}. Les explications sont sous chaque "
+                     "question.",
+            "score_one": "{right} bonne réponse sur {total}. Les explications sont sous chaque "
+                         "question.",
+            "zero_is_one": True,  # « 0 bonne réponse », singular in French
+            "cleared": "Les réponses ont été effacées.",
+            "answer": "La réponse",
+        },
     },
     "en": {
         "purpose": "What this sheet is for",
@@ -108,6 +130,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "written_by": "Written by",
         "reviewed_by": "Reviewed by",
         "last_reviewed": "Last reviewed",
+        "how_review": "Who writes, how we review",
+        "testimony_licence": "This testimony is not under the site's CC BY-SA licence: "
+                             "all rights reserved. Do not reproduce it elsewhere.",
+        "testimony_withdraw": "It can be withdrawn at the request of the people who gave it.",
         "no_sources": "This page does not rely on a publication: it presents the site itself "
                       "or points to the pages that cite their sources.",
         "download": "Download",
@@ -141,6 +167,23 @@ WORDS: dict[str, dict[str, Any]] = {
         "kind_paraphrase": "Paraphrase of a published testimony",
         "kind_composite": "Composite testimony, written for the site",
         "kind_contributed": "Testimony shared with the site",
+        "self_check": {
+            "title": "Step {number}: check your understanding",
+            "intro": "A few questions to check your reading. Your answers stay in this page: "
+                     "nothing is stored or sent.",
+            "check": "Check my answers",
+            "reset": "Start again",
+            "right": "Right.",
+            "wrong": "Not quite.",
+            "missing": "You have not answered this question.",
+            "score": "{right} right answers out of {total}. The explanations are under each "
+                     "question.",
+            "score_one": "{right} right answer out of {total}. The explanations are under each "
+                         "question.",
+            "zero_is_one": False,
+            "cleared": "The answers have been cleared.",
+            "answer": "The answer",
+        },
     },
 }
 

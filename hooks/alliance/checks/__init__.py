@@ -17,11 +17,14 @@ from . import (
     helplines,
     ids,
     images,
+    legal,
     links,
     markers,
     nav,
+    people,
     readability,
     routes,
+    self_check,
     sheets,
     testimonies,
     translations,
@@ -29,8 +32,9 @@ from . import (
 )
 
 CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
-          external_links, glossary, helplines, readability, typography, sheets, routes,
-          easy_read)
+          external_links, glossary, helplines, readability, typography, sheets, routes, people,
+          legal,
+          easy_read, self_check)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:
