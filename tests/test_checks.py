@@ -1023,3 +1023,23 @@ def test_easy_read_pages_name_one_existing_standard_page(site: Path) -> None:
         f"docs/facile/e.{lang}.md:9:1: EASY004 'comprendre/alliance' already has an easy-read "
         f"version: docs/facile/d.{lang}.md",
     ))
+
+
+def test_self_checks_data_of_the_wrong_shape(site: Path) -> None:
+    data = site / "docs/_data/self_checks.yml"
+    replace_in(data, '    explanation: {fr: "Parce que.", en: "Because."}\n',
+               '    explanation: {fr: "Parce que.", en: "Because."}\n    hint: "x"\n')
+    assert report(site) == [
+        "docs/_data/self_checks.yml:7:1: SELF002 unknown field 'hint' (allowed: question, "
+        "choices, explanation)",
+    ]
+    data.write_text("[]\n", encoding="utf-8")
+    assert report(site)[0] == ("docs/_data/self_checks.yml:1:1: SELF001 the file must map each "
+                               "step's anchor to a list of questions")
+
+
+def test_bibliography_entry_of_an_unknown_type(site: Path) -> None:
+    replace_in(site / "docs/_data/bibliography.yml", 'type: article\n  authors: ["Bordin',
+               'type: paper\n  authors: ["Bordin')
+    assert "docs/_data/bibliography.yml:3:3: BIB003 entry 'bordin1979': type must be one of " \
+           "article, book, chapter, essay, report, web" in report(site)
