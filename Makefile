@@ -6,10 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-from-lock
 NPM_STAMP := node_modules/.installed-from-lock
+NGINX ?= $(shell command -v nginx 2>/dev/null || echo /usr/sbin/nginx)
+BROTLI_MODULE := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build test check lint sync-translations benchmark system-pdf system-browser clean
+.PHONY: serve build preview test check lint sync-translations benchmark system-pdf system-browser system-server clean
 
 serve: $(STAMP) system-pdf ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -17,7 +19,13 @@ serve: $(STAMP) system-pdf ## build the site and serve it on http://127.0.0.1:80
 build: $(STAMP) system-pdf ## strict build into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) $(NPM_STAMP) system-pdf system-browser ## lint, content checks, and every test (browser tests included)
+preview: $(STAMP) system-pdf system-server ## build the production site and serve it through nginx on http://127.0.0.1:8080
+	$(BIN)/mkdocs build --strict
+	@$(BIN)/python -m alliance nginx site --listen 127.0.0.1:8080 --out build/preview >/dev/null
+	@echo "Serving site/ as deployed (headers, compression, redirects) on http://127.0.0.1:8080 — Ctrl-C stops it."
+	$(NGINX) -e stderr -p $(CURDIR)/build/preview -c $(CURDIR)/build/preview/nginx.conf
+
+test: $(STAMP) $(NPM_STAMP) system-pdf system-browser system-server ## lint, content checks, and every test (browser tests included)
 	$(BIN)/ruff check hooks tests
 	$(BIN)/python -m alliance check
 	$(BIN)/pytest
@@ -58,6 +66,17 @@ system-browser:
 	 { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	   else echo "The browser tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium; elsewhere set CHROMIUM=/path/to/chromium)." >&2; exit 1; fi; }
+
+# nginx from the distribution (with its Brotli module when the distribution has one) serves
+# `make preview` and the browser tests exactly as the site is deployed.
+system-server:
+	@command -v $(NGINX) >/dev/null || \
+	 { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null; \
+	   else echo "The preview and the browser tests need nginx: install it (Debian/Ubuntu: apt-get install nginx libnginx-mod-http-brotli-static; macOS: brew install nginx; elsewhere set NGINX=/path/to/nginx)." >&2; exit 1; fi; }
+	@[ -e $(BROTLI_MODULE) ] || [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null || \
+	 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libnginx-mod-http-brotli-static >/dev/null 2>&1 || \
+	 echo "No Brotli module for nginx here: the .br files are not served (the .gz files are)." >&2
 
 clean:
 	rm -rf site build .cache .pytest_cache

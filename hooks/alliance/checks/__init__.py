@@ -9,6 +9,7 @@ from ..context import SiteContext
 from ..problems import Problem
 from . import (
     citations,
+    csp,
     easy_read,
     external_links,
     frontmatter,
@@ -28,7 +29,7 @@ from . import (
 
 CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
           helplines, readability, typography, sheets, routes,
-          easy_read)
+          easy_read, csp)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:

@@ -1,0 +1,37 @@
+"""The policy as Netlify and Cloudflare Pages read it: `_headers` and `_redirects` at the
+root of the published folder.
+
+Both hosts add up the headers of every rule a path matches (Cloudflare joins two values
+of one header with a comma), so the rules never overlap on a header: the security
+headers on `/*`, a Cache-Control only on the paths whose lifetime is not the hosts'
+default (see policy.CACHE_DEFAULT).
+"""
+
+from __future__ import annotations
+
+from .policy import CACHE_FONTS, CACHE_IMMUTABLE, FONTS_PREFIX, ServingPolicy
+
+HEADER = "# Written by the build from hooks/alliance/serving/policy.py: do not edit.\n"
+
+
+def headers_file(policy: ServingPolicy) -> str:
+    lines = [HEADER, "/*"]
+    lines += [f"  {name}: {value}" for name, value in policy.security_headers]
+    lines += ["", FONTS_PREFIX + "*", f"  Cache-Control: {CACHE_FONTS}"]
+    for path in policy.fingerprinted:
+        lines += ["", path, f"  Cache-Control: {CACHE_IMMUTABLE}"]
+    return "\n".join(lines) + "\n"
+
+
+def redirect_sources(source: str) -> list[str]:
+    """The addresses a redirect answers: a folder address with and without its slash."""
+    if source.endswith("/") and source != "/":
+        return [source, source.rstrip("/")]
+    return [source]
+
+
+def redirects_file(policy: ServingPolicy) -> str:
+    lines = [HEADER.rstrip("\n")]
+    for redirect in policy.redirects:
+        lines.append(f"{redirect.source} {redirect.target} {redirect.status}")
+    return "\n".join(lines) + "\n"
