@@ -241,3 +241,16 @@ def test_inline_script_in_a_template_is_reported() -> None:
         "overrides/main.html:2:3: CSP001 inline <script>: the policy allows scripts from files only; "
         "move it to docs/assets/javascripts/"]
     assert blocked(text, "site/index.html", scripts_allowed=True) == []
+
+
+def test_the_build_output_check_names_file_line_and_column(tmp_path: Path) -> None:
+    """What a theme or plugin writes is checked too: the built pages, not only the sources."""
+    from alliance.serving.site import blocked_in_site
+
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "index.html").write_text("<p>ok</p>\n<script>theme()</script>\n", encoding="utf-8")
+    (site / "en/index.html").write_text('<html>\n<body>\n  <div style="x">\n', encoding="utf-8")
+    assert [str(p) for p in blocked_in_site(site)] == [
+        "site/en/index.html:3:8: CSP003 style attribute on <div>: the policy blocks inline styles; "
+        "use a class from a stylesheet"]
