@@ -254,3 +254,26 @@ def test_the_build_output_check_names_file_line_and_column(tmp_path: Path) -> No
     assert [str(p) for p in blocked_in_site(site)] == [
         "site/en/index.html:3:8: CSP003 style attribute on <div>: the policy blocks inline styles; "
         "use a class from a stylesheet"]
+
+
+def test_compressed_siblings_come_from_the_cache_and_old_entries_go(tmp_path: Path) -> None:
+    import os
+
+    from alliance.serving.compress import write_siblings
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    site.mkdir()
+    (site / "a.html").write_text("<p>Bonjour</p>" * 50, encoding="utf-8")
+    (site / "font.woff2").write_bytes(b"\0" * 10)  # already compressed: no sibling
+    stale = cache / "0123.br"
+    cache.mkdir()
+    stale.write_bytes(b"old")
+    os.utime(stale, (0, 0))
+    assert write_siblings(site, cache) == 1
+    first = (site / "a.html.br").read_bytes()
+    assert sorted(p.name for p in site.iterdir()) == ["a.html", "a.html.br", "a.html.gz", "font.woff2"]
+    assert not stale.exists() and len(list(cache.iterdir())) == 1
+    (site / "a.html.br").unlink()
+    write_siblings(site, cache)
+    assert (site / "a.html.br").read_bytes() == first
+    assert brotli.decompress(first) == (site / "a.html").read_bytes()
