@@ -87,7 +87,7 @@ system-pdf: | system-python
 system-browser:
 	@command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || \
 	 { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	     $(APT_INSTALL) chromium; \
+	     $(APT_INSTALL) chromium || { echo "No chromium package here (Ubuntu ships Chromium as a snap only): install it another way and set CHROMIUM=/path/to/chromium." >&2; exit 1; }; \
 	   else echo "The browser tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium; elsewhere set CHROMIUM=/path/to/chromium)." >&2; exit 1; fi; }
 
 # nginx from the distribution (with its Brotli module when the distribution has one) serves
