@@ -277,3 +277,13 @@ def test_compressed_siblings_come_from_the_cache_and_old_entries_go(tmp_path: Pa
     write_siblings(site, cache)
     assert (site / "a.html.br").read_bytes() == first
     assert brotli.decompress(first) == (site / "a.html").read_bytes()
+
+
+def test_server_block_for_ones_own_nginx(built_site: Path, tmp_path: Path, policy: ServingPolicy) -> None:
+    from alliance.__main__ import main
+
+    assert main(["nginx", str(built_site), "--server-block", "--served-from", "/srv/alliance/site",
+                 "--listen", "443", "--out", str(tmp_path)]) == 0
+    block = (tmp_path / "server.conf").read_text(encoding="utf-8")
+    assert block.startswith("server {\n    listen 443;\n    root /srv/alliance/site;\n")
+    assert block.count(f'add_header Content-Security-Policy "{policy.csp}" always;') >= 3

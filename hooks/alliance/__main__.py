@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="folder for nginx.conf and nginx's runtime files (pid, logs)")
     nginx.add_argument("--server-block", action="store_true",
                        help="write only the server { } block, for one's own nginx")
+    nginx.add_argument("--served-from", help="the folder nginx serves, if not SITE_DIR (the site copied "
+                                      "to a server: /srv/alliance/site)")
     args = parser.parse_args(argv)
     root = args.root.resolve()
 
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "nginx":
         path = write_nginx_config(args.site_dir.resolve(), args.listen, args.out.resolve(),
-                                  configured_redirects(root), args.server_block)
+                                  configured_redirects(root), args.server_block, args.served_from)
         print(path)
         return 0
     return 2  # pragma: no cover

@@ -39,7 +39,7 @@ def _headers(policy: ServingPolicy, cache: str, indent: str) -> list[str]:
     return [f"{indent}add_header {name} {_quote(value)} always;" for name, value in pairs]
 
 
-def server_block(policy: ServingPolicy, site_dir: Path, listen: str, brotli: bool) -> str:
+def server_block(policy: ServingPolicy, site_dir: Path | str, listen: str, brotli: bool) -> str:
     """One `server { … }`: the site from `site_dir`, with the policy's headers, its
     pre-compressed siblings, its redirects and each language's 404 page."""
     i1, i2 = "    ", "        "
@@ -125,20 +125,23 @@ def full_config(policy: ServingPolicy, site_dir: Path, listen: str, run_dir: Pat
 
 
 def write_nginx_config(site_dir: Path, listen: str, out_dir: Path, redirects: tuple,
-                       server_only: bool = False) -> Path:
+                       server_only: bool = False, root: str | None = None) -> Path:
     """Write `nginx.conf` (or `server.conf`, the block alone) for a built site into
-    `out_dir`, with the folders nginx writes to at run time; return its path."""
+    `out_dir`, with the folders nginx writes to at run time; return its path. `root`: where
+    nginx finds the site, when that is not where it was built."""
     if not (site_dir / "index.html").exists():
         raise FileNotFoundError(f"{site_dir} holds no built site (no index.html): build it first")
     policy = site_policy(site_dir, redirects)
     out_dir.mkdir(parents=True, exist_ok=True)
     if server_only:
         path = out_dir / "server.conf"
-        path.write_text(server_block(policy, site_dir, listen, BROTLI_MODULE.exists()), encoding="utf-8")
+        path.write_text(server_block(policy, root or site_dir, listen, BROTLI_MODULE.exists()),
+                        encoding="utf-8")
         return path
     for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"):
         (out_dir / kind).mkdir(exist_ok=True)
     path = out_dir / "nginx.conf"
     user = pwd.getpwuid(os.geteuid()).pw_name if os.geteuid() == 0 else None
-    path.write_text(full_config(policy, site_dir, listen, out_dir, user=user), encoding="utf-8")
+    path.write_text(full_config(policy, Path(root) if root else site_dir, listen, out_dir, user=user),
+                    encoding="utf-8")
     return path
