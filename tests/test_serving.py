@@ -5,13 +5,14 @@ Content-Security-Policy in a real browser."""
 from __future__ import annotations
 
 import gzip
+import re
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import brotli
 import pytest
-from alliance.serving.hosts import headers_file, redirects_file
+from alliance.serving.hosts import MAX_RULES, headers_file, redirects_file
 from alliance.serving.inline import blocked
 from alliance.serving.nginx import server_block
 from alliance.serving.policy import (
@@ -72,6 +73,38 @@ def test_every_header_on_every_kind_of_answer(server: str, policy: ServingPolicy
     assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
 
 
+def test_a_pdf_gets_every_header_but_the_csp(server: str, built_site: Path, policy: ServingPolicy) -> None:
+    """Chromium's PDF viewer is blocked by a CSP on the PDF's own answer."""
+    pdfs = sorted(built_site.glob("**/fiches/pdf/*.pdf"))
+    assert pdfs
+    for pdf in (pdfs[0], pdfs[-1]):
+        status, headers, body = fetch(server + pdf.relative_to(built_site).as_posix())
+        assert (status, headers["Content-Type"], body[:5]) == (200, "application/pdf", b"%PDF-")
+        assert "Content-Security-Policy" not in headers
+        for name, value in policy.common_headers:
+            assert headers.get(name) == value, name
+
+
+def host_pattern(pattern: str) -> re.Pattern[str]:
+    """A `_headers` path pattern as the hosts read it: `*` anything, `:name` one segment."""
+    parts = re.split(r"(\*|:[a-z]+)", pattern)
+    return re.compile("".join(".*" if p == "*" else "[^/]+" if p.startswith(":") else re.escape(p)
+                              for p in parts) + "$")
+
+
+def test_the_hosts_csp_rules_cover_every_address_but_the_pdfs(built_site: Path, policy: ServingPolicy) -> None:
+    patterns = [host_pattern(p) for p in policy.csp_patterns]
+    addresses = []
+    for file in built_site.rglob("*"):
+        if file.is_file() and file.suffix not in (".gz", ".br") and not file.name.startswith("_"):
+            rel = "/" + file.relative_to(built_site).as_posix()
+            addresses.append(rel.removesuffix("index.html") if file.name == "index.html" else rel)
+    covered = {a: any(p.match(a) for p in patterns) for a in addresses}
+    assert [a for a, c in covered.items() if c == a.endswith(".pdf")] == []
+    rules = headers_file(policy).count("\n/")
+    assert rules <= MAX_RULES, f"{rules} rules in _headers: Cloudflare Pages takes {MAX_RULES}"
+
+
 def test_fingerprinted_assets_are_cached_for_a_year(server: str, policy: ServingPolicy) -> None:
     assert len(policy.fingerprinted) >= 3  # the theme's bundle, stylesheets, search worker
     for path in policy.fingerprinted:
@@ -96,6 +129,7 @@ def test_the_hosts_files_say_what_nginx_sends(server: str, built_site: Path, pol
     for name, value in policy.security_headers:
         assert f"\n  {name}: {value}\n" in written
         assert headers[name] == value
+    assert f"\n/fiches/:page/\n  Content-Security-Policy: {policy.csp}\n" in written
     assert (built_site / "_redirects").read_text(encoding="utf-8") == redirects_file(policy)
     assert fetch(server + "_headers")[0] == 404  # configuration, not a page
 

@@ -20,6 +20,7 @@ from .policy import (
     CACHE_IMMUTABLE,
     COMPRESSED_TYPES,
     FONTS_PREFIX,
+    NO_CSP_SUFFIXES,
     ServingPolicy,
     site_policy,
 )
@@ -34,9 +35,17 @@ def _quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _headers(policy: ServingPolicy, cache: str, indent: str) -> list[str]:
-    pairs = [*policy.security_headers, ("Cache-Control", cache)]
+def _headers(policy: ServingPolicy, cache: str, indent: str, csp: bool = True) -> list[str]:
+    pairs = [*(policy.security_headers if csp else policy.common_headers), ("Cache-Control", cache)]
     return [f"{indent}add_header {name} {_quote(value)} always;" for name, value in pairs]
+
+
+def _pdf_location(policy: ServingPolicy, indent: str) -> list[str]:
+    """PDFs: every header but the CSP (policy.NO_CSP_SUFFIXES says why)."""
+    suffixes = "|".join(re.escape(s.lstrip(".")) for s in NO_CSP_SUFFIXES)
+    inner = indent + "    "
+    return [f"{indent}location ~* \\.({suffixes})$ {{", *_headers(policy, CACHE_DEFAULT, inner, csp=False),
+            f"{indent}}}"]
 
 
 def server_block(policy: ServingPolicy, site_dir: Path | str, listen: str, brotli: bool) -> str:
@@ -61,11 +70,13 @@ def server_block(policy: ServingPolicy, site_dir: Path | str, listen: str, brotl
         f"{i1}location / {{",
         *_headers(policy, CACHE_DEFAULT, i2),
         f"{i2}try_files $uri $uri/ =404;",
+        *_pdf_location(policy, i2),
         f"{i1}}}",
         f"{i1}location /en/ {{",
         *_headers(policy, CACHE_DEFAULT, i2),
         f"{i2}error_page 404 /en/404.html;",
         f"{i2}try_files $uri $uri/ =404;",
+        *_pdf_location(policy, i2),
         f"{i1}}}",
         f"{i1}location ~ ^/_(headers|redirects)$ {{ return 404; }}  # the hosts' files, not pages",
         f"{i1}location ^~ {FONTS_PREFIX} {{",

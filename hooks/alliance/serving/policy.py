@@ -10,7 +10,7 @@ theme's inline scripts (inline.py) and of the fingerprinted files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .inline import inline_script_hashes
@@ -32,6 +32,11 @@ CSP_DIRECTIVES: tuple[tuple[str, str], ...] = (
     ("frame-ancestors", "'none'"),
     ("form-action", "'none'"),
 )
+
+# A PDF is shown by the browser's own viewer, which a CSP on the PDF's answer breaks:
+# Chromium draws the PDF inside a page of its own that `object-src 'none'` and the style
+# rules then block ("This content is blocked"). PDFs get every header but the CSP.
+NO_CSP_SUFFIXES: tuple[str, ...] = (".pdf",)
 
 # Powerful features the site never uses, denied to it and to anything it could embed.
 # Only features Chromium knows: an unknown name is a console error on every page.
@@ -73,7 +78,9 @@ class Redirect:
 class ServingPolicy:
     script_hashes: tuple[str, ...] = ()  # "sha256-…" of each inline script, sorted
     fingerprinted: tuple[str, ...] = ()  # site paths of the fingerprinted files, sorted
-    redirects: tuple[Redirect, ...] = field(default_factory=tuple)
+    # The hosts' path patterns that get the CSP: every address of the site but the PDFs.
+    csp_patterns: tuple[str, ...] = ("/*",)
+    redirects: tuple[Redirect, ...] = ()
 
     @property
     def csp(self) -> str:
@@ -86,7 +93,7 @@ class ServingPolicy:
 
     @property
     def security_headers(self) -> tuple[tuple[str, str], ...]:
-        """The headers of every response, in this order."""
+        """The headers of every response but a PDF's (see NO_CSP_SUFFIXES), in this order."""
         return (
             ("Content-Security-Policy", self.csp),
             ("Strict-Transport-Security", HSTS),
@@ -98,17 +105,46 @@ class ServingPolicy:
             ("Permissions-Policy", ", ".join(f"{f}=()" for f in DENIED_FEATURES)),
         )
 
-    @staticmethod
-    def cache_control(path: str, fingerprinted: bool) -> str:
-        if fingerprinted:
-            return CACHE_IMMUTABLE
-        if path.startswith(FONTS_PREFIX):
-            return CACHE_FONTS
-        return CACHE_DEFAULT
+    @property
+    def common_headers(self) -> tuple[tuple[str, str], ...]:
+        """The headers of every response, PDFs included: all but the CSP."""
+        return tuple(h for h in self.security_headers if h[0] != "Content-Security-Policy")
 
 
 def site_path(site_dir: Path, file: Path) -> str:
     return "/" + file.relative_to(site_dir).as_posix()
+
+
+def _served(path: Path) -> bool:
+    """A file readers ask for (not a compressed sibling, not a host's configuration)."""
+    return not (path.name.startswith("_") or path.suffix in (".gz", ".br"))
+
+
+def csp_patterns(site_dir: Path) -> tuple[str, ...]:
+    """Host path patterns (splat `*`, placeholder `:name`) that cover every address of the
+    site except the PDFs: a folder without PDFs is one `/folder/*`; a folder with PDFs is
+    gone into; its page folders (an index.html alone) become one `/folder/:page/`. Pages'
+    `…/index.html` aliases are left out: both hosts redirect them to `…/`."""
+    def cover(folder: Path, url: str) -> list[str]:
+        files = [p for p in folder.rglob("*") if p.is_file() and _served(p)]
+        if not any(p.suffix in NO_CSP_SUFFIXES for p in files):
+            return [url + "*"] if files else []
+        out, pages = [], []
+        for child in sorted(folder.iterdir()):
+            if child.is_dir():
+                inside = [p for p in child.iterdir() if _served(p)]
+                if [p.name for p in inside] == ["index.html"]:
+                    pages.append(child)
+                else:
+                    out += cover(child, f"{url}{child.name}/")
+            elif _served(child) and child.suffix not in NO_CSP_SUFFIXES:
+                out.append(url if child.name == "index.html" else url + child.name)
+        if len(pages) > 1:
+            out.append(url + ":page/")
+        else:
+            out += [f"{url}{p.name}/" for p in pages]
+        return out
+    return tuple(sorted(cover(site_dir, "/")))
 
 
 def site_policy(site_dir: Path, redirects: tuple[Redirect, ...] = ()) -> ServingPolicy:
@@ -123,7 +159,8 @@ def site_policy(site_dir: Path, redirects: tuple[Redirect, ...] = ()) -> Serving
             hashes |= inline_script_hashes(file.read_text(encoding="utf-8"))
         elif FINGERPRINTED.search(file.name):
             fingerprinted.append(site_path(site_dir, file))
-    return ServingPolicy(tuple(sorted(hashes)), tuple(fingerprinted), tuple(redirects))
+    return ServingPolicy(tuple(sorted(hashes)), tuple(fingerprinted), csp_patterns(site_dir),
+                         tuple(redirects))
 
 
 def configured_redirects(root: Path) -> tuple[Redirect, ...]:
