@@ -13,7 +13,7 @@ APT_INSTALL := apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get inst
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build preview test check lint lock sync-translations benchmark system-python system-pdf system-browser system-server clean
+.PHONY: serve build preview test check release-check lint lock sync-translations benchmark system-python system-pdf system-browser system-server clean
 
 serve: $(STAMP) system-pdf ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -34,6 +34,9 @@ test: $(STAMP) $(NPM_STAMP) system-pdf system-browser system-server ## lint, con
 
 check: $(STAMP) ## the content checks alone, without building
 	$(BIN)/python -m alliance check
+
+release-check: $(STAMP) ## before a public release: every check, plus no placeholder left (fails until filled in)
+	$(BIN)/python -m alliance release
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests

@@ -6,7 +6,7 @@ The policy and its renderers are in alliance.serving."""
 
 from __future__ import annotations
 
-from alliance import build
+from alliance.build import Build
 from alliance.problems import format_report
 from alliance.serving.policy import configured_redirects
 from alliance.serving.site import blocked_in_site, write_serving_files
@@ -23,12 +23,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(-300)  # after hooks/outputs.py wrote the files that span both languages
 def on_post_build(config: MkDocsConfig) -> None:
-    site_dir = build.STATE.output_root
-    if build.STATE.depth != 0 or site_dir is None:
+    build = Build.of(config)
+    if not build.finished:
         return  # an inner (other language) build
-    problems = blocked_in_site(site_dir)
+    problems = blocked_in_site(build.site_dir)
     if problems:
         raise PluginError("The Content-Security-Policy would block parts of the built site:\n"
                           + format_report(problems))
-    write_serving_files(site_dir, configured_redirects(build.ROOT), compress=_command["name"] != "serve",
-                        cache_dir=build.ROOT / ".cache" / "brotli")
+    write_serving_files(build.site_dir, configured_redirects(build.root), compress=_command["name"] != "serve",
+                        cache_dir=build.root / ".cache" / "brotli")

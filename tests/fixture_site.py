@@ -51,7 +51,7 @@ horvath1991:
 
 TESTIMONY = {
     "fr": {"type": "composite",
-           "consent": "Composite écrit par l'équipe éditoriale ; aucune personne réelle.",
+           "consent": "Composite écrit par l'équipe éditoriale\u00a0; aucune personne réelle.",
            "anonymised": True, "perspectives": ["patient", "therapist"],
            "setting": "Psychothérapie en cabinet", "themes": ["confiance"]},
     "en": {"type": "composite",
@@ -59,6 +59,16 @@ TESTIMONY = {
            "anonymised": True, "perspectives": ["patient", "therapist"],
            "setting": "Psychotherapy in private practice", "themes": ["confiance"]},
 }
+
+# The trainee path's self-check: one question for its one step.
+SELF_CHECKS = """\
+etape-1:
+  - question: {fr: "Une question\u00a0?", en: "A question?"}
+    choices:
+      - {fr: "Oui", en: "Yes", correct: true}
+      - {fr: "Non", en: "No"}
+    explanation: {fr: "Parce que.", en: "Because."}
+"""
 
 # stem -> kind, then per language: (title, description, body)
 PAGES: dict[str, dict[str, Any]] = {
@@ -85,7 +95,7 @@ PAGES: dict[str, dict[str, Any]] = {
                "Une bonne [alliance](glossaire.md#alliance) aide à aller mieux [@horvath1991].\n"
                "Voyez la fiche [Mes objectifs](../fiches/mes-objectifs.md).\n"
                "\n"
-               "![Trois cercles : objectifs, tâches et lien](../assets/schema.svg)\n"),
+               "![Trois cercles\u00a0: objectifs, tâches et lien](../assets/schema.svg)\n"),
         "en": ("The therapeutic alliance", "What the alliance is, in a few words.",
                "# The therapeutic alliance\n"
                "\n"
@@ -109,6 +119,54 @@ PAGES: dict[str, dict[str, Any]] = {
         "kind": "reference",
         "fr": ("Références", "La bibliographie du site.", "# Références\n\n<!-- bibliography -->\n"),
         "en": ("References", "The site's bibliography.", "# References\n\n<!-- bibliography -->\n"),
+    },
+    # the pages that carry a generated block (MARK002 wants each one and its marker)
+    "aide": {
+        "kind": "utility",
+        "fr": ("Besoin d'aide", "Les numéros à appeler.", "# Besoin d'aide\n\n<!-- helplines -->\n"),
+        "en": ("Need help", "The numbers to call.", "# Need help\n\n<!-- helplines -->\n"),
+    },
+    "comprendre/depasser-les-limites": {
+        "kind": "utility",
+        "fr": ("Quand un soignant dépasse les limites", "Où signaler.",
+               "# Quand un soignant dépasse les limites\n\n<!-- reporting-routes -->\n"),
+        "en": ("When a professional crosses a line", "Where to report.",
+               "# When a professional crosses a line\n\n<!-- reporting-routes -->\n"),
+    },
+    "temoignages/index": {
+        "kind": "index",
+        "fr": ("Témoignages", "Les témoignages.", "# Témoignages\n\n<!-- testimonies-index -->\n"),
+        "en": ("Testimonies", "The testimonies.", "# Testimonies\n\n<!-- testimonies-index -->\n"),
+    },
+    "fiches/index": {
+        "kind": "index",
+        "fr": ("Fiches", "Les fiches d'exercices.", "# Fiches\n\n<!-- sheets-index -->\n"),
+        "en": ("Sheets", "The exercise sheets.", "# Sheets\n\n<!-- sheets-index -->\n"),
+    },
+    "a-propos/index": {
+        "kind": "utility",
+        "fr": ("À propos", "Qui écrit et relit.", "# À propos\n\n<!-- people -->\n"),
+        "en": ("About", "Who writes and reviews.", "# About\n\n<!-- people -->\n"),
+    },
+    "a-propos/mentions-legales": {
+        "kind": "utility",
+        "fr": ("Mentions légales", "Qui publie le site.", "# Mentions légales\n\n<!-- legal-notice -->\n"),
+        "en": ("Legal notice", "Who publishes the site.", "# Legal notice\n\n<!-- legal-notice -->\n"),
+    },
+    "a-propos/confidentialite": {
+        "kind": "utility",
+        "fr": ("Confidentialité", "Ce que devient ce que vous envoyez.",
+               "# Confidentialité\n\n<!-- data-controller -->\n"),
+        "en": ("Privacy", "What happens to what you send.", "# Privacy\n\n<!-- data-controller -->\n"),
+    },
+    "pros/parcours-formation": {
+        "kind": "path",
+        "fr": ("Parcours de formation", "Un parcours en une étape.",
+               "# Parcours de formation\n\n## Étape 1 { #etape-1 }\n\nLire la page.\n\n"
+               "<!-- self-check -->\n"),
+        "en": ("Learning path", "A one-step path.",
+               "# Learning path\n\n## Step 1 { #etape-1 }\n\nRead the page.\n\n"
+               "<!-- self-check -->\n"),
     },
     "temoignages/exemple": {
         "kind": "testimony",
@@ -165,7 +223,7 @@ def page_front(stem: str, lang: str, **changes: Any) -> dict[str, Any]:
     front: dict[str, Any] = {
         "title": title, "description": description, "kind": spec["kind"],
         "audience": ["patients", "trainees", "therapists"],
-        "authors": ["Équipe éditoriale Alliance"], "reviewers": ["Comité de relecture Alliance"],
+        "authors": ["equipe-editoriale"], "reviewers": ["comite-relecture"],
         "last_reviewed": REVIEWED,
     }
     if spec["kind"] == "testimony":
@@ -219,6 +277,7 @@ def build_site(root: Path) -> Path:
     shutil.copytree(REPO / "docs/_data", data)
     shutil.copytree(REPO / "templates", root / "templates")  # sheet pages' anchors come from it
     (data / "bibliography.yml").write_text(BIBLIOGRAPHY, encoding="utf-8")
+    (data / "self_checks.yml").write_text(SELF_CHECKS, encoding="utf-8")
     for sheet in (data / "sheets").glob("*.yml"):
         if sheet.stem != SHEET:
             sheet.unlink()
@@ -227,8 +286,11 @@ def build_site(root: Path) -> Path:
     replace_in(sheet, "last_reviewed: 2026-11-21", f"last_reviewed: {REVIEWED}")
     assets = root / "docs/assets"
     assets.mkdir(parents=True)
-    (assets / "schema.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n', encoding="utf-8")
+    # an image for each language: without fallback, an English page cannot use schema.svg
+    for name in ("schema.svg", "schema.en.svg"):
+        (assets / name).write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n',
+            encoding="utf-8")
     for stem in PAGES:
         for lang in ("fr", "en"):
             write_page(root, stem, lang)
@@ -243,6 +305,25 @@ def write_sheet_stub(root: Path, lang: str, sheet_id: str = SHEET) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\nkind: sheet\nsheet: {sheet_id}\n---\n", encoding="utf-8")
     return path
+
+
+def make_buildable(root: Path, *, content_checks: bool = True, nav: str = "") -> None:
+    """Add what `mkdocs build` needs to the test site: the project's mkdocs.yml (with `nav`
+    as its navigation, none by default), hooks, theme overrides and assets. Without
+    `content_checks`, the build runs without the project's content checks, so that what
+    MkDocs itself rejects can be compared with what `python -m alliance check` reports."""
+    head, rest = (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")
+    assert all(line.startswith("  ") for line in rest.splitlines() if line.strip()), \
+        "nav: should be the last section of mkdocs.yml"
+    config = head + "\n" + (f"nav:\n{nav}" if nav else "")
+    if not content_checks:
+        assert "  - hooks/validation.py\n" in config
+        config = config.replace("  - hooks/validation.py\n", "")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(REPO / "hooks", root / "hooks", ignore=ignore, dirs_exist_ok=True)
+    shutil.copytree(REPO / "overrides", root / "overrides", ignore=ignore, dirs_exist_ok=True)
+    shutil.copytree(REPO / "docs/assets", root / "docs/assets", dirs_exist_ok=True)
 
 
 def problems(root: Path, today: dt.date = TODAY) -> list[Problem]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import AUDIENCES, easy_read
+from . import AUDIENCES, easy_read, legal, people
 from .bibliography import (
     REFERENCES_STEM,
     bibliography_markdown,
@@ -26,7 +26,13 @@ from .helplines import help_markdown
 from .markdown_scan import MARKER
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
+from .self_check import MARKER_LINE as SELF_CHECK_LINE
+from .self_check import MARKER_NAME as SELF_CHECK_MARKER
+from .self_check import anchors as self_check_anchors
+from .self_check import block_markdown as self_check_block
+from .self_check import sections_with_marker
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
+from .sources import page_url
 from .words import WORDS, long_date
 
 PLACEHOLDER = re.compile(r"\{\{\s*(contact_email|testimony_email)\s*\}\}")
@@ -113,8 +119,9 @@ def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
         for sheet in sorted(chosen, key=lambda s: s.text[lang].title.lower()):
             text = sheet.text[lang]
             link = relative_link(stem, f"fiches/{sheet.id}")
-            out.append(f"- **[{esc(text.title)}]({link})**: {esc(text.description)}  \n"
-                       f"  {words['download']}: {sheet_downloads(ctx, sheet.id, lang, stem)}")
+            out.append(f"- **[{esc(text.title)}]({link})**{words['colon']} {esc(text.description)}  \n"
+                       f"  {words['download']}{words['colon']} "
+                       f"{sheet_downloads(ctx, sheet.id, lang, stem)}")
         out.append("")
     return "\n".join(out)
 
@@ -169,6 +176,8 @@ class Marker:
     expand: Callable[[SiteContext, str, str], str]  # (ctx, page stem, lang) -> Markdown
     page: str  # stem of the page that needs this block (MARK002 if the marker is missing)
     anchors: Callable[[SiteContext], set[str]]  # ids the block gives its headings
+    # the easy-read version of `page`, if there is one, must carry the block too
+    easy_too: bool = False
 
 
 def _helpline_anchors(ctx: SiteContext) -> set[str]:
@@ -182,7 +191,7 @@ def _testimony_anchors(ctx: SiteContext) -> set[str]:
 # The one registry of markers: the transform expands these, the checks know only these.
 MARKERS: dict[str, Marker] = {
     "helplines": Marker(lambda ctx, stem, lang: helplines_markdown(ctx, lang), "aide",
-                        _helpline_anchors),
+                        _helpline_anchors, easy_too=True),
     "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang),
                        GLOSSARY_STEM, lambda ctx: set(ctx.data.glossary)),
     ROUTES_MARKER: Marker(lambda ctx, stem, lang: routes_markdown(ctx.data.routes, lang, long_date),
@@ -193,26 +202,72 @@ MARKERS: dict[str, Marker] = {
                            REFERENCES_STEM, lambda ctx: set(ctx.data.bibliography)),
     "testimonies-index": Marker(testimonies_markdown, "temoignages/index", _testimony_anchors),
     "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(AUDIENCES)),
+    legal.NOTICE_MARKER: Marker(lambda ctx, stem, lang: legal.notice_markdown(ctx.data.site, lang),
+                                legal.NOTICE_STEM, lambda ctx: set(legal.ANCHORS.values())),
+    legal.CONTROLLER_MARKER: Marker(
+        lambda ctx, stem, lang: legal.controller_markdown(ctx.data.site, lang),
+        legal.PRIVACY_STEM, lambda ctx: set()),
+    people.MARKER: Marker(lambda ctx, stem, lang: people.people_markdown(ctx.data.people, lang),
+                          people.ABOUT_STEM,
+                          lambda ctx: {f"personne-{pid}" for pid in ctx.data.people}),
+    # one per step: expanded by `expand_self_checks`, which knows the section it sits in
+    SELF_CHECK_MARKER: Marker(lambda ctx, stem, lang: "", "pros/parcours-formation",
+                              lambda ctx: self_check_anchors(ctx.data.self_checks)),
 }
+
+
+def expand_self_checks(ctx: SiteContext, markdown: str, lang: str) -> str:
+    """Each `<!-- self-check -->` marker becomes the questions of the `##` section it ends.
+    A section without questions keeps its marker: the self-check check reports it."""
+    sections = iter(sections_with_marker(markdown))
+
+    def block(match: re.Match[str]) -> str:
+        step = next(sections)
+        questions = ctx.data.self_checks.get(step)
+        if not questions:
+            return match.group(0)
+        return self_check_block(step, list(ctx.data.self_checks).index(step) + 1, questions, lang)
+
+    return SELF_CHECK_LINE.sub(block, markdown)
 
 
 # ---------------------------------------------------------------- page furniture
 
-def byline_html(meta: dict[str, Any], lang: str) -> str:
+def about_url(stem: str, lang: str, anchor: str = "") -> str:
+    """Relative URL from a page to the about page (raw HTML: MkDocs does not rewrite it)."""
+    here, there = page_url(stem, lang), page_url(people.ABOUT_STEM, lang)
+    rel = posixpath.relpath(there, here)
+    return f"{rel}/#{anchor}" if anchor else f"{rel}/"
+
+
+def byline_html(ctx: SiteContext, meta: dict[str, Any], stem: str, lang: str) -> str:
+    """Who wrote the page, who reviewed it (named from people.yml, linked to the about
+    page that says how review works) and when it was last reviewed."""
     words = WORDS[lang]
+    sep = words["colon"] + " "
+    about = about_url(stem, lang)
     parts = []
     if meta.get("authors"):
-        parts.append(f"{words['written_by']}\u00a0: " if lang == "fr" else f"{words['written_by']}: ")
-        parts[-1] += esc(", ".join(meta["authors"]))
+        parts.append(f"{words['written_by']}{sep}"
+                     f"{people.byline_names_html(ctx.data.people, meta['authors'], lang, about)}")
     if meta.get("reviewers"):
-        sep = "\u00a0: " if lang == "fr" else ": "
-        parts.append(f"{words['reviewed_by']}{sep}{esc(', '.join(meta['reviewers']))}")
+        parts.append(f"{words['reviewed_by']}{sep}"
+                     f"{people.byline_names_html(ctx.data.people, meta['reviewers'], lang, about)}")
     reviewed = meta.get("last_reviewed")
     if isinstance(reviewed, dt.date):
-        sep = "\u00a0: " if lang == "fr" else ": "
         parts.append(f'{words["last_reviewed"]}{sep}<time datetime="{reviewed.isoformat()}">'
                      f"{long_date(reviewed, lang)}</time>")
+    parts.append(f'<a href="{about_url(stem, lang, people.ABOUT_ANCHOR)}">{words["how_review"]}</a>')
     return f'<p class="byline">{" · ".join(parts)}</p>'
+
+
+def testimony_licence_html(stem: str, lang: str) -> str:
+    """Said on every testimony: it is outside the site's open licence, so that the people
+    who gave it can have it withdrawn (a CC BY-SA grant could not be revoked)."""
+    here = page_url(stem, lang)
+    target = posixpath.relpath(page_url(legal.PRIVACY_STEM, lang), here)
+    return (f'\n<p class="testimony-licence">{esc(WORDS[lang]["testimony_licence"])} '
+            f'<a href="{target}/#retrait">{esc(WORDS[lang]["testimony_withdraw"])}</a></p>')
 
 
 def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
@@ -225,6 +280,12 @@ def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
     return f"\n\n## {title} {{ #sources }}\n\n{body}\n"
 
 
+def has_sources_section(stem: str, meta: dict[str, Any]) -> bool:
+    """Every page ends with its sources (`#sources`), except the reference pages that are
+    a list of sources themselves (the glossary has its own)."""
+    return meta.get("kind") != "reference" or stem == GLOSSARY_STEM
+
+
 def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
                   meta: dict[str, Any]) -> str:
     """The whole Markdown transform of one page; `meta` is the page's (updated) metadata."""
@@ -233,6 +294,8 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
 
     site = ctx.data.site
     markdown = PLACEHOLDER.sub(lambda m: esc(site.get(m.group(1), "")), markdown)
+
+    markdown = expand_self_checks(ctx, markdown, lang)
 
     def expand(match: re.Match[str]) -> str:
         marker = MARKERS.get(match.group(1))
@@ -248,9 +311,12 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
         at = title.end()
         # the link to the page's easy-read twin (or back) sits right under the byline
         twin = easy_read.link_markdown(ctx, stem, lang, meta)
-        head = f"{byline_html(meta, lang)}\n\n{twin}\n" if twin else f"{byline_html(meta, lang)}\n"
+        byline = byline_html(ctx, meta, stem, lang)
+        if meta.get("kind") == "testimony":
+            byline += testimony_licence_html(stem, lang) + "\n"
+        head = f"{byline}\n\n{twin}\n" if twin else f"{byline}\n"
         markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
-    if meta.get("kind") != "reference" or stem == GLOSSARY_STEM:
+    if has_sources_section(stem, meta):
         markdown += sources_markdown(ctx, used, lang)
     return markdown
 

@@ -17,9 +17,9 @@ WORDS: dict[str, dict[str, Any]] = {
         "purpose": "À quoi sert cette fiche",
         "when": "Quand l'utiliser",
         "steps": "Comment faire",
-        "note": "À savoir :",
+        "note": "À savoir\u00a0:",
         "not_a_test": "Cette fiche est une aide à la réflexion, pas un test ni un questionnaire "
-                      "validé : elle ne donne ni score ni diagnostic.",
+                      "validé\u00a0: elle ne donne ni score ni diagnostic.",
         "fill": "À remplir",
         "date_format": "jj/mm/aaaa",
         "colon": "\u00a0:",
@@ -34,15 +34,19 @@ WORDS: dict[str, dict[str, Any]] = {
                        "vous en partagez, et avec qui.",
         "sheet": "Fiche d'exercice",
         "sources": "Sources",
-        "qr_alt": "Code QR menant à la version en ligne :",
-        "online": "Version en ligne :",
+        "qr_alt": "Code QR menant à la version en ligne\u00a0:",
+        "online": "Version en ligne\u00a0:",
         "version": "Version du",
         "licence": "Licence CC BY-SA 4.0",
-        "help_pdf": "Besoin d'aide maintenant ? Voir la page « Besoin d'aide » du site.",
+        "help_pdf": "Besoin d'aide maintenant\u00a0? Voir la page «\u00a0Besoin d'aide\u00a0» du site.",
         "written_by": "Rédaction",
         "reviewed_by": "Relecture",
         "last_reviewed": "Dernière relecture",
-        "no_sources": "Cette page ne s'appuie pas sur une publication : elle présente le site "
+        "how_review": "Qui écrit, comment nous relisons",
+        "testimony_licence": "Ce témoignage n'est pas sous la licence CC BY-SA du site\u00a0: "
+                             "tous droits réservés. Ne le reproduisez pas ailleurs.",
+        "testimony_withdraw": "Il peut être retiré à la demande des personnes qui l'ont confié.",
+        "no_sources": "Cette page ne s'appuie pas sur une publication\u00a0: elle présente le site "
                       "lui-même ou renvoie aux pages qui citent leurs sources.",
         "download": "Télécharger",
         "pdf_a4": "PDF A4",
@@ -66,7 +70,7 @@ WORDS: dict[str, dict[str, Any]] = {
                       "d'impression.",
         "filled_on": "Rempli le",
         "no_answer": "(sans réponse)",
-        "keep_help": "Rien n'est envoyé : vos réponses restent dans ce navigateur, "
+        "keep_help": "Rien n'est envoyé\u00a0: vos réponses restent dans ce navigateur, "
                      "jusqu'à ce que vous les effaciez.",
         "for": {"patients": "Pour les patients", "trainees": "Pour les personnes en formation",
                 "therapists": "Pour les soignants"},
@@ -78,6 +82,24 @@ WORDS: dict[str, dict[str, Any]] = {
         "kind_paraphrase": "Paraphrase d'un témoignage publié",
         "kind_composite": "Témoignage composite, écrit pour le site",
         "kind_contributed": "Témoignage confié au site",
+        # self-checks of the trainee path (alliance.self_check, assets/javascripts/self-check.js)
+        "self_check": {
+            "title": "Étape {number}\u00a0: vérifier vos acquis",
+            "intro": "Quelques questions pour vérifier votre lecture. Vos réponses restent dans "
+                     "cette page\u00a0: rien n'est enregistré ni envoyé.",
+            "check": "Vérifier mes réponses",
+            "reset": "Recommencer",
+            "right": "Juste.",
+            "wrong": "Pas tout à fait.",
+            "missing": "Vous n'avez pas répondu à cette question.",
+            "score": "{right} bonnes réponses sur {total}. Les explications sont sous chaque "
+                     "question.",
+            "score_one": "{right} bonne réponse sur {total}. Les explications sont sous chaque "
+                         "question.",
+            "zero_is_one": True,  # « 0 bonne réponse », singular in French
+            "cleared": "Les réponses ont été effacées.",
+            "answer": "La réponse",
+        },
     },
     "en": {
         "purpose": "What this sheet is for",
@@ -108,6 +130,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "written_by": "Written by",
         "reviewed_by": "Reviewed by",
         "last_reviewed": "Last reviewed",
+        "how_review": "Who writes, how we review",
+        "testimony_licence": "This testimony is not under the site's CC BY-SA licence: "
+                             "all rights reserved. Do not reproduce it elsewhere.",
+        "testimony_withdraw": "It can be withdrawn at the request of the people who gave it.",
         "no_sources": "This page does not rely on a publication: it presents the site itself "
                       "or points to the pages that cite their sources.",
         "download": "Download",
@@ -141,6 +167,23 @@ WORDS: dict[str, dict[str, Any]] = {
         "kind_paraphrase": "Paraphrase of a published testimony",
         "kind_composite": "Composite testimony, written for the site",
         "kind_contributed": "Testimony shared with the site",
+        "self_check": {
+            "title": "Step {number}: check your understanding",
+            "intro": "A few questions to check your reading. Your answers stay in this page: "
+                     "nothing is stored or sent.",
+            "check": "Check my answers",
+            "reset": "Start again",
+            "right": "Right.",
+            "wrong": "Not quite.",
+            "missing": "You have not answered this question.",
+            "score": "{right} right answers out of {total}. The explanations are under each "
+                     "question.",
+            "score_one": "{right} right answer out of {total}. The explanations are under each "
+                         "question.",
+            "zero_is_one": False,
+            "cleared": "The answers have been cleared.",
+            "answer": "The answer",
+        },
     },
 }
 

@@ -8,6 +8,7 @@ import datetime as dt
 from ..context import SiteContext
 from ..problems import Problem
 from . import (
+    bibliography,
     citations,
     csp,
     easy_read,
@@ -17,19 +18,24 @@ from . import (
     helplines,
     ids,
     images,
+    legal,
     links,
     markers,
+    nav,
+    people,
     readability,
     routes,
+    self_check,
     sheets,
     testimonies,
     translations,
     typography,
 )
 
-CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
-          helplines, readability, typography, sheets, routes,
-          easy_read, csp)
+CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
+          external_links, glossary, helplines, readability, typography, sheets, routes, people,
+          legal,
+          easy_read, self_check, csp)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:
