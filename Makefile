@@ -9,7 +9,7 @@ NPM_STAMP := node_modules/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build test check lint sync-translations benchmark system-pdf system-browser clean
+.PHONY: serve build test check lint sync-translations benchmark urls audit system-pdf system-browser clean
 
 serve: $(STAMP) system-pdf ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -33,6 +33,14 @@ sync-translations: $(STAMP) ## record that each page and its translation say the
 
 benchmark: $(STAMP) system-pdf ## build and PDF timings, PDF sizes (report the figures)
 	$(BIN)/python tests/benchmark.py
+
+urls: $(STAMP) system-pdf ## build, then add the site's new addresses to published-urls.txt (commit it)
+	rm -rf build/urls-site
+	$(BIN)/mkdocs build --strict --quiet -d build/urls-site
+	$(BIN)/python -m alliance urls build/urls-site
+
+audit: $(STAMP) $(NPM_STAMP) system-pdf system-browser ## Lighthouse on a sample of pages (a benchmark, not a test)
+	$(BIN)/python tests/audit.py
 
 # --------------------------------------------------------------- setup
 $(STAMP): requirements.lock

@@ -3,6 +3,7 @@
     python -m alliance check              report every problem, exit 1 if any
     python -m alliance sync-translations  record that each page pair is in line
     python -m alliance denylist-add NAME  add a name (as a hash) to the denylist
+    python -m alliance urls SITE_DIR      add a built site's new addresses to published-urls.txt
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .context import load_context
 from .data import DATA_DIR, name_hash
 from .problems import format_report
 from .translations_sync import sync_all
+from .urls import CONTRACT, add_to_contract, produced_urls
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("sync-translations", help="record that each page pair is in line")
     deny = sub.add_parser("denylist-add", help="add names to the denylist (stored hashed)")
     deny.add_argument("names", nargs="+")
+    urls = sub.add_parser("urls", help="add a built site's new addresses to the URL contract")
+    urls.add_argument("site", type=Path, help="the built site's folder")
     args = parser.parse_args(argv)
     root = args.root.resolve()
 
@@ -54,6 +58,12 @@ def main(argv: list[str] | None = None) -> int:
             for name in args.names:
                 out.write(name_hash(name) + "\n")
         print(f"added {len(args.names)} name(s) to {path.relative_to(root)} (as hashes)")
+        return 0
+    if args.command == "urls":
+        added = add_to_contract(root, produced_urls(args.site))
+        for url in added:
+            print(f"added {url}")
+        print(f"{len(added)} address(es) added to {CONTRACT}.")
         return 0
     return 2  # pragma: no cover
 

@@ -19,6 +19,7 @@ from . import (
     links,
     markers,
     readability,
+    redirects,
     routes,
     sheets,
     testimonies,
@@ -28,7 +29,7 @@ from . import (
 
 CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
           helplines, readability, typography, sheets, routes,
-          easy_read)
+          easy_read, redirects)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:
