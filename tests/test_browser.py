@@ -136,6 +136,8 @@ def test_sheet_answers_are_forgotten_unless_kept(context, server: str) -> None:
     assert page.locator("#f-priorite").input_value() == "Dormir mieux"
     assert page.locator("[data-keep]").is_checked()
     page.locator("[data-erase]").click()
+    assert page.locator("#f-priorite").input_value() == "Dormir mieux"  # nothing lost yet: it asks
+    page.locator("[data-erase-yes]").click()
     assert page.locator("#f-priorite").input_value() == ""
     page.reload()
     assert page.locator("#f-priorite").input_value() == ""

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from alliance.transform import MARKERS
 from fixture_site import (  # first: it puts hooks/ on the import path for `alliance`
     BIBLIOGRAPHY,
     HOOKS,
@@ -88,13 +89,13 @@ def test_link_to_a_missing_page(site: Path) -> None:
 
 
 def test_link_to_a_file_the_build_does_not_produce(site: Path) -> None:
-    # French sheets have an A4 PDF only; the English ones also come in US Letter.
-    append(site, ALLIANCE, "fr", "\n[En PDF](../fiches/pdf/mes-objectifs.fr.letter.pdf)\n")
+    # A paper size that no sheet comes in: the English link is right, the French one is not.
+    append(site, ALLIANCE, "fr", "\n[En PDF](../fiches/pdf/mes-objectifs.fr.a5.pdf)\n")
     append(site, ALLIANCE, "en", "\n[As a PDF](../fiches/pdf/mes-objectifs.en.letter.pdf)\n")
     assert report(site) == [
         "docs/comprendre/alliance.fr.md:23:1: LINK001 broken link "
-        "'../fiches/pdf/mes-objectifs.fr.letter.pdf': the build produces no file "
-        "'fiches/pdf/mes-objectifs.fr.letter.pdf' for this language",
+        "'../fiches/pdf/mes-objectifs.fr.a5.pdf': the build produces no file "
+        "'fiches/pdf/mes-objectifs.fr.a5.pdf' for this language",
     ]
 
 
@@ -595,8 +596,8 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
 
 # ---------------------------------------------------------------- MARK
 
-KNOWN_MARKERS = ("<!-- bibliography -->, <!-- glossary -->, <!-- helplines -->, "
-                 "<!-- sheets-index -->, <!-- testimonies-index -->")
+# Every marker of the registry is named, in order, whatever markers are added later.
+KNOWN_MARKERS = ", ".join(f"<!-- {name} -->" for name in sorted(MARKERS))
 
 
 def test_unknown_marker_lists_the_known_ones(site: Path) -> None:
