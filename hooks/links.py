@@ -18,7 +18,7 @@ from alliance import build
 from alliance.problems import format_report
 from alliance.redirects import load_redirects, redirect_pages, target_problems
 from alliance.seo import absolute
-from alliance.share import OG_FILE, OG_SIZE, QR_FILE, Card, og_png_cached, qr_svg
+from alliance.share import OG_FILE, OG_SIZE, QR_FILE, Card, missing_characters, og_png_cached, qr_svg
 from alliance.sources import PAGE_NAME
 from alliance.urls import CONTRACT, contract_problems, new_urls, produced_urls, read_contract
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +42,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     (folder / QR_FILE).write_text(qr_svg(url), encoding="utf-8")
     card = Card(title, description, config.site_name, urlsplit(root_url).hostname or "",
                 match["lang"])
+    missing = missing_characters(card)
+    if missing:
+        raise PluginError(f"{page.file.src_uri}: SHARE001 the title or description has characters "
+                          f"the Open Graph image's font cannot draw: {' '.join(missing)} "
+                          "(use their usual French or English form)")
     (folder / OG_FILE).write_bytes(og_png_cached(card, build.ROOT))
     context["alliance_share"] = {
         "url": url, "qr": QR_FILE, "og_image": url + OG_FILE,

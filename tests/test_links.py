@@ -80,6 +80,14 @@ def test_redirect_pages_are_small_noindex_and_in_the_page_language() -> None:
     assert relative("/a/b/", "/") == "../../"
 
 
+def test_a_character_the_card_font_lacks_is_reported_not_drawn_as_a_box() -> None:
+    from alliance.share import Card, missing_characters
+
+    ok = Card("L’alliance\u00a0: œuvre à deux", "« Déjà » — 100 € ?", "Alliance", "a.example", "fr")
+    assert missing_characters(ok) == []
+    assert missing_characters(Card("Ελληνικά", "", "Alliance", "a.example", "en")) == sorted(set("Ελληνικά"))
+
+
 # ------------------------------------------------------------------ a real build of the fixture
 
 def _fixture_repo(root: Path) -> Path:

@@ -60,6 +60,20 @@ def qr_svg(url: str) -> str:
 
 
 @cache
+def _characters(weight: int) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(str(FONTS / FONT[weight])).getBestCmap())
+
+
+def missing_characters(card: Card) -> list[str]:
+    """Characters of the card that its font files cannot draw (they would print as boxes)."""
+    have = _characters(700) & _characters(400)
+    text = card.title + card.description + card.site_name + card.host
+    return sorted({ch for ch in text if not ch.isspace() and ord(ch) not in have})
+
+
+@cache
 def _font(weight: int, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONTS / FONT[weight]), size)
 
