@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from alliance import build
-from alliance.problems import format_report
+from alliance.problems import Problem, format_report
 from alliance.redirects import load_redirects, redirect_pages, target_problems
 from alliance.seo import absolute
 from alliance.share import OG_FILE, OG_SIZE, QR_FILE, Card, missing_characters, og_png_cached, qr_svg
@@ -44,9 +44,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
                 match["lang"])
     missing = missing_characters(card)
     if missing:
-        raise PluginError(f"{page.file.src_uri}: SHARE001 the title or description has characters "
-                          f"the Open Graph image's font cannot draw: {' '.join(missing)} "
-                          "(use their usual French or English form)")
+        problem = Problem(f"docs/{page.file.src_uri}", 1, 1, "SHARE001",
+                          "the title or description has characters the Open Graph image's font "
+                          f"cannot draw: {' '.join(missing)} (use their usual French or English form)")
+        raise PluginError("Share kit: " + format_report([problem]))
     (folder / OG_FILE).write_bytes(og_png_cached(card, build.ROOT))
     context["alliance_share"] = {
         "url": url, "qr": QR_FILE, "og_image": url + OG_FILE,
