@@ -2,7 +2,8 @@
 page kinds in both languages; prints a table against the budgets. A benchmark, not a test:
 CI does not run it, and nothing fails on a missed budget (the exit code stays 0).
 
-    python tests/audit.py                     build, serve on 127.0.0.1, audit
+    python tests/audit.py                     build, serve on 127.0.0.1 (nginx as deployed
+                                              when the project has it), audit
     python tests/audit.py --url http://127.0.0.1:8080/   audit a running server (make preview)
 
 Budgets: performance >= 95; accessibility, best practices, SEO 100; first load <= 150 KB
@@ -53,6 +54,18 @@ def served(folder: Path) -> Iterator[str]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def serving(site: Path, run_dir: Path) -> tuple[contextlib.AbstractContextManager[str], str]:
+    """The preview server (nginx with the deployed headers, compression and redirects,
+    tests/nginx_server.py) when the project has it; else a plain local file server."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    try:
+        from nginx_server import nginx_serving
+    except ImportError:
+        return served(site), "a plain file server (python -m http.server: no compression)"
+    run_dir.mkdir(parents=True, exist_ok=True)
+    return nginx_serving(site, run_dir), "nginx as deployed (make preview)"
 
 
 def build(out: Path) -> None:
@@ -119,7 +132,12 @@ def main() -> int:
             build(site)
         stack = contextlib.ExitStack()
         with stack:
-            base = args.url or stack.enter_context(served(site))
+            if args.url:
+                base, how = args.url, args.url
+            else:
+                server, how = serving(site, Path(tmp) / "nginx")
+                base = stack.enter_context(server)
+            print(f"Auditing {how}.", file=sys.stderr, flush=True)
             header = ["page", "perf", "a11y", "best", "seo", "KB sent", "KB gz", "requests", "budget"]
             rows = []
             for lang in ("fr", "en"):
