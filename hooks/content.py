@@ -5,13 +5,15 @@ The logic is in alliance.transform; this file only connects it to MkDocs events.
 
 from __future__ import annotations
 
-from alliance import build
+from alliance import DEFAULT_LANGUAGE, build
+from alliance.french import restore_spaces, space_attributes
 from alliance.sources import PAGE_NAME
 from alliance.transform import page_html, page_markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 
 def _stem_lang(page: Page) -> tuple[str, str]:
@@ -42,6 +44,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return page_markdown(ctx, markdown, stem, lang, page.meta)
 
 
+def _restore_toc(items: list[AnchorLink]) -> None:
+    """Python-Markdown's table of contents splits titles on any whitespace, so French
+    titles lose their non-breaking spaces in the sidebar: put them back."""
+    for item in items:
+        item.title = restore_spaces(item.title)
+        _restore_toc(item.children)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     _, lang = _stem_lang(page)
+    if lang == DEFAULT_LANGUAGE:
+        _restore_toc(page.toc.items)
     return page_html(build.context(), html, page.meta, lang)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    _, lang = _stem_lang(page)
+    return space_attributes(output) if lang == DEFAULT_LANGUAGE else output

@@ -51,7 +51,7 @@ horvath1991:
 
 TESTIMONY = {
     "fr": {"type": "composite",
-           "consent": "Composite écrit par l'équipe éditoriale ; aucune personne réelle.",
+           "consent": "Composite écrit par l'équipe éditoriale\u00a0; aucune personne réelle.",
            "anonymised": True, "perspectives": ["patient", "therapist"],
            "setting": "Psychothérapie en cabinet", "themes": ["confiance"]},
     "en": {"type": "composite",
@@ -85,7 +85,7 @@ PAGES: dict[str, dict[str, Any]] = {
                "Une bonne [alliance](glossaire.md#alliance) aide à aller mieux [@horvath1991].\n"
                "Voyez la fiche [Mes objectifs](../fiches/mes-objectifs.md).\n"
                "\n"
-               "![Trois cercles : objectifs, tâches et lien](../assets/schema.svg)\n"),
+               "![Trois cercles\u00a0: objectifs, tâches et lien](../assets/schema.svg)\n"),
         "en": ("The therapeutic alliance", "What the alliance is, in a few words.",
                "# The therapeutic alliance\n"
                "\n"

@@ -254,8 +254,8 @@ def test_unknown_citation_key(site: Path) -> None:
 
 def test_unused_bibliography_entry(site: Path) -> None:
     bibliography = site / "docs/_data/bibliography.yml"
-    bibliography.write_text(BIBLIOGRAPHY + 'freud1912:\n  type: essay\n  authors: ["Freud, S."]'
-                            '\n  year: 1912\n  title: "The dynamics of transference"\n',
+    bibliography.write_text(BIBLIOGRAPHY + 'freud1912:\n  type: book\n  publisher: "Hogarth Press"'
+                            '\n  authors: ["Freud, S."]\n  year: 1912\n  title: "The dynamics of transference"\n',
                             encoding="utf-8")
     assert report(site) == [
         "docs/_data/bibliography.yml:16:1: CITE002 entry 'freud1912' is cited nowhere: "
@@ -288,7 +288,7 @@ def test_figure_without_citation(site: Path) -> None:
 
 def test_testimony_without_consent(site: Path) -> None:
     replace_in(page_path(site, TESTIMONY, "fr"), "  consent: Composite écrit par l'équipe "
-               "éditoriale ; aucune personne réelle.\n", "")
+               "éditoriale\u00a0; aucune personne réelle.\n", "")
     assert report(site) == [
         "docs/temoignages/exemple.fr.md:9:1: TEST001 testimony consent is missing: "
         "say on what basis it is published",
@@ -316,11 +316,23 @@ def test_denylisted_name(site: Path) -> None:
     ]
 
 
+def test_denylisted_place_of_several_words(site: Path) -> None:
+    denylist = site / "docs/_data/names_denylist.txt"
+    denylist.write_text(denylist.read_text(encoding="utf-8") + name_hash("Pôle  Santé Nord")
+                        + "\n", encoding="utf-8")
+    edit(site, TESTIMONY, "fr", "J'avais peur de parler.",
+         "J'avais peur de parler au pôle santé nord, pas au pôle sud.")
+    assert report(site) == [
+        "docs/temoignages/exemple.fr.md:25:27: TEST002 a name from the denylist appears here: "
+        "remove it (testimonies are anonymous)",
+    ]
+
+
 # ---------------------------------------------------------------- IMG, EXT, GLOS
 
 
 def test_image_without_alternative(site: Path) -> None:
-    edit(site, ALLIANCE, "fr", "![Trois cercles : objectifs, tâches et lien]", "![]")
+    edit(site, ALLIANCE, "fr", "![Trois cercles\u00a0: objectifs, tâches et lien]", "![]")
     edit(site, ALLIANCE, "en", "![Three circles: goals, tasks and bond]", "![schema]")
     assert report(site) == [
         "docs/comprendre/alliance.en.md:21:1: IMG001 image '../assets/schema.svg' needs a text "
@@ -368,7 +380,7 @@ def test_link_to_an_unknown_glossary_term(site: Path) -> None:
 
 def test_phone_numbers_must_be_help_lines(site: Path) -> None:
     append(site, "index", "fr", "\nEn cas d'urgence, appelez le 3114.\n"
-                                "\nMon cabinet : 01 23 45 67 89.\n"
+                                "\nMon cabinet\u00a0: 01 23 45 67 89.\n"
                                 "\nOu composez le 3115.\n")
     assert report(site) == [
         "docs/index.fr.md:20:15: HELP001 phone number '01 23 45 67 89' is not a help line of "

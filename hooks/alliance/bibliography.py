@@ -14,6 +14,7 @@ REFERENCES_STEM = "comprendre/references"
 
 NO_DATE = {"fr": "s. d.", "en": "n.d."}
 AND = {"fr": "et", "en": "&"}
+LIST_SEP = {"fr": "\u00a0; ", "en": "; "}  # between citations: "(A, 1990 ; B, 2000)"
 
 
 def cited_keys(text: str) -> list[tuple[str, int]]:
@@ -33,12 +34,12 @@ def in_text(entry: dict[str, Any], lang: str) -> str:
     """'Bordin, 1979', 'Horvath et Symonds, 1991', 'Flückiger et al., 2018'."""
     authors = entry.get("authors") or []
     year = entry.get("year") or NO_DATE[lang]
-    if entry.get("et_al") or len(authors) >= 3:
+    if len(authors) >= 3:
         who = f"{family(authors[0])} et al."
     elif len(authors) == 2:
         who = f"{family(authors[0])} {AND[lang]} {family(authors[1])}"
     else:
-        who = family(authors[0]) if authors else "?"
+        who = family(authors[0]) if authors else ""
     return f"{who}, {year}"
 
 
@@ -65,18 +66,67 @@ def replace_citations(markdown: str, page_stem: str, bibliography: dict[str, Any
             used.append(key)
             target = relative_link(page_stem, REFERENCES_STEM, key)
             parts.append(f"[{in_text(bibliography[key], lang)}]({target})")
-        return "(" + "; ".join(parts) + ")"
+        return "(" + LIST_SEP[lang].join(parts) + ")"
 
     return CITATION.sub(render, markdown)
 
 
+# APA 7 lists every author up to 20; beyond, the first 19, an ellipsis, then the last one.
+MAX_AUTHORS = 20
+# Fields a BIB check requires for each type of work ("venue" is the journal, the book, the
+# publisher or the web address); a field that could not be confirmed is named in
+# `unconfirmed` instead, and the reference says so.
+REQUIRED = {
+    "article": ("year", "journal", "volume"),
+    "book": ("year", "publisher"),
+    "chapter": ("year", "book", "editors", "publisher"),
+    "essay": ("year", "book", "publisher"),
+    "report": ("year", "url"),
+    "web": ("year", "url"),
+}
+FIELDS = {"type", "authors", "year", "title", "lang", "journal", "volume", "issue", "pages",
+          "doi", "editors", "book", "publisher", "url", "note_fr", "note_en", "unconfirmed"}
+FIELD_NAMES = {
+    "fr": {"year": "l'année", "journal": "la revue", "volume": "le volume", "issue": "le numéro",
+           "publisher": "l'éditeur", "book": "l'édition", "editors": "la direction",
+           "url": "l'adresse en ligne", "pages": "les pages"},
+    "en": {"year": "the year", "journal": "the journal", "volume": "the volume",
+           "issue": "the issue", "publisher": "the publisher", "book": "the edition",
+           "editors": "the editors", "url": "the web address", "pages": "the pages"},
+}
+UNCONFIRMED = {"fr": "Non confirmé{s}\u00a0: {what}.", "en": "Not confirmed: {what}."}
+
+
 def _authors_apa(entry: dict[str, Any], lang: str) -> str:
     authors = list(entry.get("authors") or [])
-    if entry.get("et_al"):
-        return ", ".join(authors) + ", et al."
+    if len(authors) > MAX_AUTHORS:
+        return ", ".join(authors[:MAX_AUTHORS - 1]) + ", … " + authors[-1]
     if len(authors) == 1:
         return authors[0]
-    return ", ".join(authors[:-1]) + f", {AND[lang] if lang == 'fr' else '&'} " + authors[-1]
+    # APA: "A, B, & C"; its French adaptation: "A, B et C" (no comma before "et")
+    joiner = ", & " if lang == "en" else f" {AND[lang]} "
+    return ", ".join(authors[:-1]) + joiner + authors[-1]
+
+
+def _in_language(text: str, entry: dict[str, Any], lang: str) -> str:
+    """Text of the work (title, journal) marked with the work's language when it is not
+    the page's: screen readers switch voice, and French typography does not apply."""
+    work = str(entry.get("lang") or "en")
+    return text if work == lang else f'<span lang="{work}">{text}</span>'
+
+
+def _end(text: str) -> str:
+    """A title closes with a period, unless it already ends with its own mark."""
+    return text if text.rstrip("*").endswith(("?", "!", ".")) else f"{text}."
+
+
+def _unconfirmed(entry: dict[str, Any], lang: str) -> str:
+    fields = [FIELD_NAMES[lang].get(str(f), str(f)) for f in entry.get("unconfirmed") or []]
+    if not fields:
+        return ""
+    what = ", ".join(fields[:-1]) + f" {AND[lang] if lang == 'fr' else 'and'} " + fields[-1] \
+        if len(fields) > 1 else fields[0]
+    return UNCONFIRMED[lang].format(what=what, s="s" if len(fields) > 1 else "")
 
 
 def reference_markdown(entry: dict[str, Any], lang: str) -> str:
@@ -87,40 +137,51 @@ def reference_markdown(entry: dict[str, Any], lang: str) -> str:
     kind = entry.get("type")
     title = esc(str(entry["title"]))
     if kind == "article":
-        text += f"{title}. *{esc(str(entry.get('journal', '')))}*"
+        venue = f"*{esc(str(entry.get('journal', '')))}*"
         if entry.get("volume"):
-            text += f", *{entry['volume']}*"
+            venue += f", *{entry['volume']}*"
         if entry.get("issue"):
-            text += f"({entry['issue']})"
+            venue += f"({entry['issue']})"
         if entry.get("pages"):
-            text += f", {entry['pages']}"
-        text += "."
-    elif kind == "chapter":
+            venue += f", {entry['pages']}"
+        text += _in_language(f"{_end(title)} {venue}", entry, lang) + "."
+    elif kind in ("chapter", "essay") and entry.get("book"):
         editors = ", ".join(entry.get("editors") or [])
         ed = {"fr": "dir.", "en": "Ed."}[lang]
         inside = {"fr": "Dans", "en": "In"}[lang]
-        text += f"{title}. {inside} {esc(editors)} ({ed}), *{esc(str(entry.get('book', '')))}*"
+        where = []
+        if entry.get("volume"):
+            where.append(f"{'vol.' if lang == 'fr' else 'Vol.'} {entry['volume']}")
         if entry.get("pages"):
-            text += f" (pp. {entry['pages']})"
-        text += "."
+            where.append(f"{'p.' if lang == 'fr' else 'pp.'} {entry['pages']}")
+        detail = f" ({', '.join(where)})" if where else ""
+        book = _in_language(f"*{esc(str(entry['book']))}*", entry, lang)
+        who = f"{esc(editors)} ({ed}), " if editors else ""
+        text += f"{_in_language(_end(title), entry, lang)} {inside} {who}{book}{detail}."
         if entry.get("publisher"):
             text += f" {esc(str(entry['publisher']))}."
     else:
-        text += f"*{title}*."
+        text += _end(_in_language(f"*{title}*", entry, lang)) if kind != "essay" \
+            else _in_language(_end(title), entry, lang)
         if entry.get("publisher"):
             text += f" {esc(str(entry['publisher']))}."
     if entry.get("doi"):
         doi = entry["doi"]
         text += f" [https://doi.org/{doi}](https://doi.org/{doi})"
+    elif entry.get("url"):
+        text += f" <{entry['url']}>"
     note = entry.get(f"note_{lang}")
     if note:
         text += f" — {esc(str(note))}"
+    unconfirmed = _unconfirmed(entry, lang)
+    if unconfirmed:
+        text += f" {unconfirmed}" if note else f" — {unconfirmed}"
     return text
 
 
 def sort_key(item: tuple[str, dict[str, Any]]) -> tuple[str, str]:
     _, entry = item
-    return (family((entry.get("authors") or ["?"])[0]).lower(), str(entry.get("year") or ""))
+    return (family((entry.get("authors") or [""])[0]).lower(), str(entry.get("year") or ""))
 
 
 def bibliography_markdown(bibliography: dict[str, Any], lang: str,

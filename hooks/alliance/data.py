@@ -40,7 +40,8 @@ class SiteData:
 
 
 def name_hash(word: str) -> str:
-    return hashlib.sha256(word.strip().lower().encode("utf-8")).hexdigest()
+    """The denylist's hash of a name of one or more words (case and spacing ignored)."""
+    return hashlib.sha256(" ".join(word.lower().split()).encode("utf-8")).hexdigest()
 
 
 def _bilingual(value: Any) -> bool:

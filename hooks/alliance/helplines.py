@@ -26,7 +26,7 @@ TEXT = {
         "now": "Si une vie est en danger maintenant",
         "now_text": "Appelez tout de suite le numéro d'urgence.",
         "now_more": "Vous pouvez aussi aller aux urgences de l'hôpital le plus proche. "
-                    "Ne restez pas sans personne\u00a0: appelez un proche ou demandez à quelqu'un de venir.",
+                    "Faites-vous entourer\u00a0: appelez un proche ou demandez à quelqu'un de venir.",
         "jump": "Les numéros par pays",
         "call": "Appeler le", "text": "Envoyer un SMS au",
         "types": {"emergency": "Urgence", "crisis": "Crise, idées de suicide",

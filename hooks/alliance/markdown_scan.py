@@ -68,7 +68,7 @@ def _mask_code_spans(line: str) -> str:
     return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
-def _prose_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
+def prose_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
     """(file line, raw text) of each body line that is not code: fenced blocks and
     indented code blocks (4 spaces after a blank line, outside lists and admonitions)
     are skipped, as the renderer shows them verbatim."""
@@ -105,14 +105,14 @@ def _prose_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
 
 def content_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
     """(file line number, text) for each body line outside code; code spans are blanked."""
-    for number, line in _prose_lines(page):
+    for number, line in prose_lines(page):
         yield number, _mask_code_spans(line)
 
 
 def headings(page: SourcePage) -> list[tuple[int, int, str, str | None]]:
     """(line, level, title text, explicit anchor or None) of each Markdown heading."""
     found = []
-    for number, line in _prose_lines(page):
+    for number, line in prose_lines(page):
         match = HEADING.match(line)
         if not match:
             continue

@@ -113,8 +113,9 @@ def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
         for sheet in sorted(chosen, key=lambda s: s.text[lang].title.lower()):
             text = sheet.text[lang]
             link = relative_link(stem, f"fiches/{sheet.id}")
-            out.append(f"- **[{esc(text.title)}]({link})**: {esc(text.description)}  \n"
-                       f"  {words['download']}: {sheet_downloads(ctx, sheet.id, lang, stem)}")
+            out.append(f"- **[{esc(text.title)}]({link})**{words['colon']} {esc(text.description)}  \n"
+                       f"  {words['download']}{words['colon']} "
+                       f"{sheet_downloads(ctx, sheet.id, lang, stem)}")
         out.append("")
     return "\n".join(out)
 
@@ -200,16 +201,14 @@ MARKERS: dict[str, Marker] = {
 
 def byline_html(meta: dict[str, Any], lang: str) -> str:
     words = WORDS[lang]
+    sep = f"{words['colon']} "
     parts = []
     if meta.get("authors"):
-        parts.append(f"{words['written_by']}\u00a0: " if lang == "fr" else f"{words['written_by']}: ")
-        parts[-1] += esc(", ".join(meta["authors"]))
+        parts.append(f"{words['written_by']}{sep}{esc(', '.join(meta['authors']))}")
     if meta.get("reviewers"):
-        sep = "\u00a0: " if lang == "fr" else ": "
         parts.append(f"{words['reviewed_by']}{sep}{esc(', '.join(meta['reviewers']))}")
     reviewed = meta.get("last_reviewed")
     if isinstance(reviewed, dt.date):
-        sep = "\u00a0: " if lang == "fr" else ": "
         parts.append(f'{words["last_reviewed"]}{sep}<time datetime="{reviewed.isoformat()}">'
                      f"{long_date(reviewed, lang)}</time>")
     return f'<p class="byline">{" · ".join(parts)}</p>'

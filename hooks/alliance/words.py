@@ -17,9 +17,9 @@ WORDS: dict[str, dict[str, Any]] = {
         "purpose": "À quoi sert cette fiche",
         "when": "Quand l'utiliser",
         "steps": "Comment faire",
-        "note": "À savoir :",
+        "note": "À savoir\u00a0:",
         "not_a_test": "Cette fiche est une aide à la réflexion, pas un test ni un questionnaire "
-                      "validé : elle ne donne ni score ni diagnostic.",
+                      "validé\u00a0: elle ne donne ni score ni diagnostic.",
         "fill": "À remplir",
         "date_format": "jj/mm/aaaa",
         "colon": "\u00a0:",
@@ -34,15 +34,15 @@ WORDS: dict[str, dict[str, Any]] = {
                        "vous en partagez, et avec qui.",
         "sheet": "Fiche d'exercice",
         "sources": "Sources",
-        "qr_alt": "Code QR menant à la version en ligne :",
-        "online": "Version en ligne :",
+        "qr_alt": "Code QR menant à la version en ligne\u00a0:",
+        "online": "Version en ligne\u00a0:",
         "version": "Version du",
         "licence": "Licence CC BY-SA 4.0",
-        "help_pdf": "Besoin d'aide maintenant ? Voir la page « Besoin d'aide » du site.",
+        "help_pdf": "Besoin d'aide maintenant\u00a0? Voir la page «\u00a0Besoin d'aide\u00a0» du site.",
         "written_by": "Rédaction",
         "reviewed_by": "Relecture",
         "last_reviewed": "Dernière relecture",
-        "no_sources": "Cette page ne s'appuie pas sur une publication : elle présente le site "
+        "no_sources": "Cette page ne s'appuie pas sur une publication\u00a0: elle présente le site "
                       "lui-même ou renvoie aux pages qui citent leurs sources.",
         "download": "Télécharger",
         "pdf_a4": "PDF A4",
@@ -66,7 +66,7 @@ WORDS: dict[str, dict[str, Any]] = {
                       "d'impression.",
         "filled_on": "Rempli le",
         "no_answer": "(sans réponse)",
-        "keep_help": "Rien n'est envoyé : vos réponses restent dans ce navigateur, "
+        "keep_help": "Rien n'est envoyé\u00a0: vos réponses restent dans ce navigateur, "
                      "jusqu'à ce que vous les effaciez.",
         "for": {"patients": "Pour les patients", "trainees": "Pour les personnes en formation",
                 "therapists": "Pour les soignants"},

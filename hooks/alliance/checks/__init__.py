@@ -8,6 +8,7 @@ import datetime as dt
 from ..context import SiteContext
 from ..problems import Problem
 from . import (
+    bibliography,
     citations,
     easy_read,
     external_links,
@@ -27,7 +28,7 @@ from . import (
     typography,
 )
 
-CHECKS = (markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
+CHECKS = (bibliography, markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
           helplines, readability, typography, sheets, routes,
           easy_read, redirects)
 

@@ -1,5 +1,8 @@
 """OUT: checks of the built site itself, run after the build.
 
+Every French page's text obeys French typography (OUT003): the sources are checked
+(TYPO), and this catches what the hooks, the theme and the templates generate from them.
+
 The help page is generated from docs/_data/helplines.yml; if its marker, its template or
 the data went wrong, readers would lose crisis numbers without any message. So the
 output HTML of the help page, in each language, must carry a working `tel:` link that
@@ -12,7 +15,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .. import LANGUAGES
+from .. import DEFAULT_LANGUAGE, LANGUAGES, french
 from ..data import SiteData
 from ..problems import Problem
 from ..sources import page_url
@@ -63,9 +66,78 @@ def help_page_problems(html_text: str, rel: str, wanted: set[str]) -> list[Probl
     return out
 
 
+# Text inside these elements is not prose: code, scripts, and what a screen reader skips.
+NOT_PROSE = {"code", "pre", "kbd", "samp", "script", "style", "svg", "template", "textarea"}
+SPOKEN_ATTRIBUTES = {"title", "aria-label", "alt", "placeholder"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+
+
+class _FrenchText(HTMLParser):
+    """The French text nodes of a page, with their line and column: not inside code or
+    scripts, nor inside an element whose `lang` names another language."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, is this element's text French?)
+        # (line, column, text, is it an attribute's value?)
+        self.texts: list[tuple[int, int, str, bool]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        french_here = self.stack[-1][1] if self.stack else True
+        lang = dict(attrs).get("lang")
+        if lang is not None:
+            french_here = lang.lower().startswith(DEFAULT_LANGUAGE)
+        if french_here:  # what a screen reader or a tooltip says is text too
+            line, col = self.getpos()
+            self.texts += [(line, col, value, True) for name, value in attrs
+                           if name in SPOKEN_ATTRIBUTES and value and value.strip()]
+        if tag not in VOID:
+            self.stack.append((tag, french_here and tag not in NOT_PROSE))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if (not self.stack or self.stack[-1][1]) and data.strip():
+            line, col = self.getpos()
+            self.texts.append((line, col, data, False))
+
+
+def typography_problems(html_text: str, rel: str) -> list[Problem]:
+    """OUT003: French typography of the text of one built French page."""
+    parser = _FrenchText()
+    parser.feed(html_text)
+    parser.close()
+    out = []
+    for line, col, text, attribute in parser.texts:
+        for index, code, message in french.problems(text):
+            if attribute:  # reported at its element, which names it
+                at_line, at_col, where = line, col + 1, "in an attribute of this element"
+            else:
+                before = text[:index]
+                at_line = line + before.count("\n")
+                at_col = (index - before.rfind("\n")) if "\n" in before else col + index + 1
+                where = "in text generated for this page"
+            out.append(Problem(rel, at_line, at_col, "OUT003", f"{message} ({code}, {where})"))
+    return out
+
+
+def french_pages(site_dir: Path) -> list[Path]:
+    """The built French pages (English ones live under en/)."""
+    return sorted(path for path in site_dir.rglob("*.html")
+                  if path.relative_to(site_dir).parts[0] not in LANGUAGES[1:])
+
+
 def check_site(site_dir: Path, data: SiteData) -> list[Problem]:
     """Every problem of the built site, paths relative to the output folder's parent."""
     out: list[Problem] = []
+    for path in french_pages(site_dir):
+        rel = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
+        out += typography_problems(path.read_text(encoding="utf-8"), rel)
     wanted = {d for d in data.helpline_digits() if d}
     for lang in LANGUAGES:
         path = output_file(site_dir, HELP_STEM, lang)

@@ -11,6 +11,7 @@ from ..data import name_hash
 from ..markdown_scan import content_lines
 from ..problems import Problem
 
+NAME_WORDS = 3  # the longest denylisted name, in words
 TYPES = ("paraphrase", "composite", "contributed")
 PERSPECTIVES = {"patient", "therapist"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -64,11 +65,18 @@ def check(ctx: SiteContext) -> list[Problem]:
         if page.kind == "testimony":
             _fields(page, out, ctx)
         for number, line in content_lines(page):
-            for match in WORD.finditer(line):
-                if ctx.data.denylist and name_hash(match.group(0)) in ctx.data.denylist:
-                    out.append(page.problem(number, match.start() + 1, "TEST002",
-                                            "a name from the denylist appears here: "
-                                            "remove it (testimonies are anonymous)"))
+            words = list(WORD.finditer(line)) if ctx.data.denylist else []
+            for index, match in enumerate(words):
+                # a name may be several words ("Arca Sud"): try 1 to NAME_WORDS words
+                for size in range(1, NAME_WORDS + 1):
+                    if index + size > len(words):
+                        break
+                    name = " ".join(m.group(0) for m in words[index:index + size])
+                    if name_hash(name) in ctx.data.denylist:
+                        out.append(page.problem(number, match.start() + 1, "TEST002",
+                                                "a name from the denylist appears here: "
+                                                "remove it (testimonies are anonymous)"))
+                        break
             if page.kind != "testimony":
                 continue
             for pattern, what in ((EMAIL, "an e-mail address"), (BIRTH, "a date of birth"),

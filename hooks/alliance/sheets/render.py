@@ -51,8 +51,8 @@ def render_fragment(root: Path, sheet: Sheet, lang: str, pdf: bool = False) -> s
 
 def _plain_reference(entry: dict[str, Any], lang: str) -> str:
     """A reference as plain text for the PDF (the Markdown emphasis stripped)."""
-    text = reference_markdown(entry, lang).replace("*", "")
-    return html.unescape(text.split(" [https://doi.org/")[0])
+    text = re.sub(r"<[^>]+>", "", reference_markdown(entry, lang).replace("*", ""))
+    return re.sub(r" {2,}", " ", html.unescape(text.split(" [https://doi.org/")[0]))
 
 
 def font_as_ttf(root: Path, name: str) -> Path:
