@@ -30,8 +30,8 @@ OLD, NEW = "temoignages/exemple", "temoignages/exemple-confiance"
 TITLES = {"fr": "Un exemple de confiance", "en": "An example of trust"}
 
 HELP_BODY = {
-    "fr": ("Besoin d'aide ?", "Les numéros d'urgence et d'écoute.",
-           "# Besoin d'aide ?\n\n<!-- helplines -->\n\nVous pouvez appeler. C'est gratuit.\n"),
+    "fr": ("Besoin d'aide\u00a0?", "Les numéros d'urgence et d'écoute.",
+           "# Besoin d'aide\u00a0?\n\n<!-- helplines -->\n\nVous pouvez appeler. C'est gratuit.\n"),
     "en": ("Need help?", "Emergency and help lines.",
            "# Need help?\n\n<!-- helplines -->\n\nYou can call. It is free.\n"),
 }
