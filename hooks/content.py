@@ -1,43 +1,48 @@
 """MkDocs adapter: page transforms (citations, generated lists, byline, sources, voices).
 
-The logic is in alliance.transform; this file only connects it to MkDocs events.
+The logic is in alliance.transform; this file only connects it to MkDocs events. It also
+starts each language's build (alliance.build.Build owns the state the hooks share).
 """
 
 from __future__ import annotations
 
-from alliance import DEFAULT_LANGUAGE, build
+from alliance import DEFAULT_LANGUAGE
+from alliance.build import Build, ConfigError
 from alliance.french import restore_spaces, space_attributes
 from alliance.sources import PAGE_NAME
 from alliance.transform import page_html, page_markdown
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 
-def _stem_lang(page: Page) -> tuple[str, str]:
+def _stem_lang(page: Page, config: MkDocsConfig) -> tuple[str, str]:
     match = PAGE_NAME.match(page.file.src_uri)
     if not match:
-        return page.file.src_uri.removesuffix(".md"), build.STATE.lang
+        return page.file.src_uri.removesuffix(".md"), config.theme["language"]
     return match["stem"], match["lang"]
 
 
 @event_priority(-200)  # after static-i18n has switched the configuration to this language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    build.STATE.lang = config.theme["language"]
+    try:
+        Build.of(config)
+    except ConfigError as error:
+        raise PluginError(str(error)) from error
     return config
 
 
 @event_priority(100)
 def on_pre_build(config: MkDocsConfig) -> None:
-    build.STATE.depth += 1
-    build.start(config.theme["language"])
+    Build.of(config).start_language(config.theme["language"])
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    ctx = build.context()
-    stem, lang = _stem_lang(page)
+    ctx = Build.of(config).context
+    stem, lang = _stem_lang(page, config)
     if page.meta.get("kind") == "sheet" and page.meta.get("sheet") in ctx.sheets:
         page.meta.update(ctx.sheet_meta(page.meta["sheet"], lang))
         page.title = page.meta["title"]
@@ -53,12 +58,12 @@ def _restore_toc(items: list[AnchorLink]) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _, lang = _stem_lang(page)
+    _, lang = _stem_lang(page, config)
     if lang == DEFAULT_LANGUAGE:
         _restore_toc(page.toc.items)
-    return page_html(build.context(), html, page.meta, lang)
+    return page_html(Build.of(config).context, html, page.meta, lang)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    _, lang = _stem_lang(page)
+    _, lang = _stem_lang(page, config)
     return space_attributes(output) if lang == DEFAULT_LANGUAGE else output

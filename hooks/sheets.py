@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 
-from alliance import DEFAULT_LANGUAGE, build
+from alliance import DEFAULT_LANGUAGE
+from alliance.build import Build
 from alliance.sheets.pdfbuild import build_pdfs
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -19,9 +20,9 @@ log = logging.getLogger("mkdocs.hooks.sheets")
 
 @event_priority(-150)  # after static-i18n has chosen this language's files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    ctx = build.context()
+    build = Build.of(config)
     lang = config.theme["language"]
-    produced = build_pdfs(ctx, build.STATE.site_root_url)
+    produced = build_pdfs(build.context, build.site_url)
     if produced.rendered:
         log.info(f"Rendered {produced.rendered} sheet PDF(s); the others came from the cache.")
     for job, path in produced.files.items():

@@ -6,9 +6,9 @@ The checks are plain functions (alliance.checks); `make check` runs the same one
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from alliance import DEFAULT_LANGUAGE, build
+from alliance import DEFAULT_LANGUAGE
+from alliance.build import Build
 from alliance.checks import run_all
 from alliance.checks.output import check_site
 from alliance.problems import format_report
@@ -23,15 +23,16 @@ log = logging.getLogger("mkdocs.hooks.validation")
 def on_pre_build(config: MkDocsConfig) -> None:
     if config.theme["language"] != DEFAULT_LANGUAGE:
         return  # the checks cover both languages: once per build is enough
-    problems = run_all(build.context())
+    problems = run_all(Build.of(config).context)
     if problems:
         raise PluginError("Content validation failed:\n" + format_report(problems))
 
 
 @event_priority(-100)  # after static-i18n built the other languages, before outputs.py
 def on_post_build(config: MkDocsConfig) -> None:
-    if build.STATE.depth != 1:
+    build = Build.of(config)
+    if not build.outermost:
         return  # an inner (other language) build: the outermost one checks the whole site
-    problems = check_site(Path(config.site_dir), build.context().data)
+    problems = check_site(build.site_dir, build.context)
     if problems:
         raise PluginError("The built site failed its checks:\n" + format_report(problems))

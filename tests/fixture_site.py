@@ -110,6 +110,29 @@ PAGES: dict[str, dict[str, Any]] = {
         "fr": ("Références", "La bibliographie du site.", "# Références\n\n<!-- bibliography -->\n"),
         "en": ("References", "The site's bibliography.", "# References\n\n<!-- bibliography -->\n"),
     },
+    # the pages that carry a generated block (MARK002 wants each one and its marker)
+    "aide": {
+        "kind": "utility",
+        "fr": ("Besoin d'aide", "Les numéros à appeler.", "# Besoin d'aide\n\n<!-- helplines -->\n"),
+        "en": ("Need help", "The numbers to call.", "# Need help\n\n<!-- helplines -->\n"),
+    },
+    "comprendre/depasser-les-limites": {
+        "kind": "utility",
+        "fr": ("Quand un soignant dépasse les limites", "Où signaler.",
+               "# Quand un soignant dépasse les limites\n\n<!-- reporting-routes -->\n"),
+        "en": ("When a professional crosses a line", "Where to report.",
+               "# When a professional crosses a line\n\n<!-- reporting-routes -->\n"),
+    },
+    "temoignages/index": {
+        "kind": "index",
+        "fr": ("Témoignages", "Les témoignages.", "# Témoignages\n\n<!-- testimonies-index -->\n"),
+        "en": ("Testimonies", "The testimonies.", "# Testimonies\n\n<!-- testimonies-index -->\n"),
+    },
+    "fiches/index": {
+        "kind": "index",
+        "fr": ("Fiches", "Les fiches d'exercices.", "# Fiches\n\n<!-- sheets-index -->\n"),
+        "en": ("Sheets", "The exercise sheets.", "# Sheets\n\n<!-- sheets-index -->\n"),
+    },
     "temoignages/exemple": {
         "kind": "testimony",
         "fr": ("Un exemple de confiance", "Témoignage composite sur la confiance.",
@@ -227,8 +250,11 @@ def build_site(root: Path) -> Path:
     replace_in(sheet, "last_reviewed: 2026-11-21", f"last_reviewed: {REVIEWED}")
     assets = root / "docs/assets"
     assets.mkdir(parents=True)
-    (assets / "schema.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n', encoding="utf-8")
+    # an image for each language: without fallback, an English page cannot use schema.svg
+    for name in ("schema.svg", "schema.en.svg"):
+        (assets / name).write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>\n',
+            encoding="utf-8")
     for stem in PAGES:
         for lang in ("fr", "en"):
             write_page(root, stem, lang)
@@ -243,6 +269,25 @@ def write_sheet_stub(root: Path, lang: str, sheet_id: str = SHEET) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\nkind: sheet\nsheet: {sheet_id}\n---\n", encoding="utf-8")
     return path
+
+
+def make_buildable(root: Path, *, content_checks: bool = True, nav: str = "") -> None:
+    """Add what `mkdocs build` needs to the test site: the project's mkdocs.yml (with `nav`
+    as its navigation, none by default), hooks, theme overrides and assets. Without
+    `content_checks`, the build runs without the project's content checks, so that what
+    MkDocs itself rejects can be compared with what `python -m alliance check` reports."""
+    head, rest = (REPO / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")
+    assert all(line.startswith("  ") for line in rest.splitlines() if line.strip()), \
+        "nav: should be the last section of mkdocs.yml"
+    config = head + "\n" + (f"nav:\n{nav}" if nav else "")
+    if not content_checks:
+        assert "  - hooks/validation.py\n" in config
+        config = config.replace("  - hooks/validation.py\n", "")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    ignore = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(REPO / "hooks", root / "hooks", ignore=ignore, dirs_exist_ok=True)
+    shutil.copytree(REPO / "overrides", root / "overrides", ignore=ignore, dirs_exist_ok=True)
+    shutil.copytree(REPO / "docs/assets", root / "docs/assets", dirs_exist_ok=True)
 
 
 def problems(root: Path, today: dt.date = TODAY) -> list[Problem]:

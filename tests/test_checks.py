@@ -73,7 +73,7 @@ def line_of(path: Path, text: str) -> int:
 
 def test_the_valid_site_has_no_problem(site: Path) -> None:
     ctx = load_context(site, TODAY)
-    assert len(ctx.pages) == 12 and list(ctx.sheets) == [SHEET]
+    assert len(ctx.pages) == 20 and list(ctx.sheets) == [SHEET]
     assert report(site) == []
 
 
@@ -96,6 +96,16 @@ def test_link_to_a_file_the_build_does_not_produce(site: Path) -> None:
         "docs/comprendre/alliance.fr.md:23:1: LINK001 broken link "
         "'../fiches/pdf/mes-objectifs.fr.a5.pdf': the build produces no file "
         "'fiches/pdf/mes-objectifs.fr.a5.pdf' for this language",
+    ]
+
+
+def test_link_to_the_sources_of_a_page_that_has_none(site: Path) -> None:
+    # every page ends with its sources, except the references page (a list of sources)
+    append(site, "index", "fr", "\nVoir [les sources](comprendre/alliance.md#sources) et "
+                                "[pas ici](comprendre/references.md#sources).\n")
+    assert report(site) == [
+        "docs/index.fr.md:18:55: LINK002 broken link 'comprendre/references.md#sources': no "
+        "heading or element with id 'sources' in docs/comprendre/references.fr.md",
     ]
 
 
@@ -198,6 +208,8 @@ def test_different_heading_anchors(site: Path) -> None:
     assert report(site) == [
         "docs/temoignages/exemple.en.md:1:1: I18N002 heading anchor '#confiance' of "
         "docs/temoignages/exemple.fr.md is missing here",
+        "docs/temoignages/exemple.en.md:15:1: TEST003 theme 'confiance' is declared but the "
+        "page has no section '## … { #confiance }'",
         "docs/temoignages/exemple.en.md:21:1: I18N002 heading anchor '#trust' is not in "
         "docs/temoignages/exemple.fr.md",
     ]
@@ -225,6 +237,17 @@ def test_never_synced_pair(site: Path) -> None:
     assert report(site) == [
         "docs/index.en.md:1:1: I18N003 never brought in line with docs/index.fr.md: "
         "run `make sync-translations` once both say the same",
+    ]
+
+
+def test_page_without_a_language_in_its_name(site: Path) -> None:
+    (site / "docs/nouvelle.md").write_text("---\ntitle: Nouvelle\n---\n\n# Nouvelle\n",
+                                          encoding="utf-8")
+    (site / "docs/autre.de.md").write_text("---\ntitle: Andere\n---\n\n# Andere\n",
+                                          encoding="utf-8")
+    assert report(site) == [
+        f"docs/{name}:1:1: I18N004 a page's file name must end in .fr.md or .en.md "
+        "(languages: fr, en)" for name in ("autre.de.md", "nouvelle.md")
     ]
 
 
@@ -271,15 +294,24 @@ def test_citations_without_a_references_page(site: Path) -> None:
         "but there is no docs/comprendre/references.en.md",
         "docs/comprendre/alliance.fr.md:14:60: CITE004 citations link to the references page, "
         "but there is no docs/comprendre/references.fr.md",
+        "docs/comprendre/references.en.md:1:1: MARK002 this page is missing: it carries the "
+        "generated block '<!-- bibliography -->'",
+        "docs/comprendre/references.fr.md:1:1: MARK002 this page is missing: it carries the "
+        "generated block '<!-- bibliography -->'",
     ]
 
 
-def test_figure_without_citation(site: Path) -> None:
-    append(site, ALLIANCE, "fr", "\nL'effet moyen est r = .28.\nC'est modeste [@horvath1991].\n"
-                                 "\nEn moyenne, l'effet est r = .28 environ.\n")
+def test_figure_is_covered_by_its_sentence_or_the_one_before(site: Path) -> None:
+    append(site, ALLIANCE, "fr",
+           "\nUne synthèse le montre [@horvath1991]. L'effet moyen est r = .28.\n"
+           "\nLe lien est net [@horvath1991]. Il est modeste.\nL'effet est r = .28.\n"
+           "\nL'effet est r = .28. C'est modeste [@horvath1991].\n"
+           "\nHorvath et al. (1991) trouvent\nr = .28 [@horvath1991].\n")
     assert report(site) == [
-        "docs/comprendre/alliance.fr.md:26:25: CITE003 figure 'r = .28' without a citation "
-        "in its paragraph: add [@key]",
+        "docs/comprendre/alliance.fr.md:26:13: CITE003 figure 'r = .28' without a citation in "
+        "its sentence or the sentence before: add [@key]",
+        "docs/comprendre/alliance.fr.md:28:13: CITE003 figure 'r = .28' without a citation in "
+        "its sentence or the sentence before: add [@key]",
     ]
 
 
@@ -301,6 +333,19 @@ def test_email_in_a_testimony(site: Path) -> None:
     assert report(site) == [
         "docs/temoignages/exemple.fr.md:30:6: TEST002 looks like an e-mail address "
         "('marie.d@exemple.fr'): a testimony must not identify anyone",
+    ]
+
+
+def test_testimony_themes_and_sections_agree_both_ways(site: Path) -> None:
+    replace_in(page_path(site, TESTIMONY, "fr"), "themes: [confiance]", "themes: [confiance, tournant]")
+    append(site, TESTIMONY, "en", "\n## The turning point { #tournant }\n\nIt changed.\n")
+    assert report(site) == [
+        "docs/temoignages/exemple.en.md:31:1: I18N002 heading anchor '#tournant' is not in "
+        "docs/temoignages/exemple.fr.md",
+        "docs/temoignages/exemple.en.md:31:1: TEST003 section '#tournant' is a theme not "
+        "declared in the front matter: add it to 'themes' (or give the section another id)",
+        "docs/temoignages/exemple.fr.md:15:1: TEST003 theme 'tournant' is declared but the page "
+        "has no section '## … { #tournant }'",
     ]
 
 
@@ -381,13 +426,62 @@ def test_link_to_an_unknown_glossary_term(site: Path) -> None:
 def test_phone_numbers_must_be_help_lines(site: Path) -> None:
     append(site, "index", "fr", "\nEn cas d'urgence, appelez le 3114.\n"
                                 "\nMon cabinet\u00a0: 01 23 45 67 89.\n"
-                                "\nOu composez le 3115.\n")
+                                "\nLe 3115 répond aussi\u00a0; venez 10 minutes avant.\n"
+                                '\nLe dossier <span class="not-phone">3120</span> est clos.\n')
     assert report(site) == [
-        "docs/index.fr.md:20:15: HELP001 phone number '01 23 45 67 89' is not a help line of "
-        "docs/_data/helplines.yml: write help numbers only through that file",
-        "docs/index.fr.md:22:16: HELP001 phone number '3115' is not a help line of "
-        "docs/_data/helplines.yml: write help numbers only through that file",
+        f"docs/index.fr.md:20:15: HELP001 phone number '01 23 45 67 89' {NOT_A_HELP_LINE}",
+        f"docs/index.fr.md:22:4: HELP001 phone number '3115' {NOT_A_HELP_LINE}",
     ]
+
+
+def test_help_line_numbers_are_well_formed(site: Path) -> None:
+    data = site / "docs/_data/helplines.yml"
+    replace_in(data, 'number: "1813"', 'number: "18l3"')
+    replace_in(data, "1 866 APPELLE (1 866 277-3553)", "1 866 APPELE (1 866 277-3553)")
+    replace_in(data, 'number: "143"', "number: 143")
+    assert report(site) == [
+        f"docs/_data/helplines.yml:{line_of(data, '18l3')}:1: HELP003 number '18l3' is not well "
+        "formed: digits in groups separated by spaces (or hyphens), after an optional '+'; put "
+        "a letter form in 'display'",
+        f"docs/_data/helplines.yml:{line_of(data, 'number: 143')}:1: HELP003 number 143 must "
+        "be written in quotes, so that it is kept as written",
+        f"docs/_data/helplines.yml:{line_of(data, 'APPELE')}:1: HELP003 display '1 866 APPELE "
+        "(1 866 277-3553)' does not match number '1 866 277-3553': the letters must be the "
+        "keypad letters of the number, its digits given in brackets",
+    ]
+
+
+def test_phone_numbers_in_a_sheet_source(site: Path) -> None:
+    source = site / SHEET_SOURCE
+    replace_in(source, '    - "Write two or three goals, in your own words."\n',
+               '    - "Write two or three goals, in your own words."\n'
+               '    - "If things get hard, call 116 124, or rate it from 0 to 100."\n')
+    line = line_of(source, "116 124")
+    assert report(site) == [
+        f"{SHEET_SOURCE}:{line}:33: HELP001 phone number '116 124' {NOT_A_HELP_LINE}",
+    ]
+
+
+def test_phone_numbers_in_titles_and_shown_data(site: Path) -> None:
+    write_page(site, "index", "fr", page_front("index", "fr",
+                                               description="Besoin d'aide\u00a0? Appelez le 3115."))
+    glossary = site / "docs/_data/glossary.yml"
+    text = glossary.read_text(encoding="utf-8")
+    first = re.search(r"definition: \"?", text)
+    glossary.write_text(text[:first.end()] + "Au 0800 123 456, " + text[first.end():],
+                        encoding="utf-8")
+    line = line_of(glossary, "0800 123 456")
+    col = glossary.read_text(encoding="utf-8").splitlines()[line - 1].index("0800") + 1
+    assert report(site) == [
+        f"docs/_data/glossary.yml:{line}:{col}: HELP001 phone number '0800 123 456' "
+        f"{NOT_A_HELP_LINE}",
+        f"docs/index.fr.md:3:1: HELP001 phone number '3115' in the description {NOT_A_HELP_LINE}",
+    ]
+
+
+NOT_A_HELP_LINE = ("is not a help line of docs/_data/helplines.yml: write help numbers only "
+                   "through that file (or mark a number that is not a phone number "
+                   '<span class="not-phone">…</span>)')
 
 
 # ---------------------------------------------------------------- READ
@@ -564,7 +658,7 @@ def test_command_line_reports_the_same_problems(site: Path) -> None:
 def test_command_line_passes_on_the_valid_site(site: Path) -> None:
     result = run_cli(site)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == ("All checks passed: 12 pages, 1 sheets. "
+    assert result.stdout == ("All checks passed: 20 pages, 1 sheets. "
                              "External links listed in build/reports/external-links.tsv.\n")
 
 
@@ -606,6 +700,41 @@ def test_strict_build_fails_with_the_same_message(site: Path, tmp_path: Path) ->
     assert not (out / "index.html").exists(), "a failed build must leave no site behind"
 
 
+# ---------------------------------------------------------------- NAV
+
+
+def test_nav_and_pages_agree(site: Path) -> None:
+    stems = sorted(p.relative_to(site / "docs").as_posix().split(".")[0]
+                   for p in (site / "docs").rglob("*.fr.md"))
+    entries = "".join(f"  - {stem}.md\n" for stem in stems if stem != "aide")
+    (site / "mkdocs.yml").write_text("site_url: !ENV [SITE_URL, 'https://x.example/']\nnav:\n"
+                                     + entries + "  - Gone: comprendre/disparue.md\n",
+                                     encoding="utf-8")
+    assert report(site) == [
+        "docs/aide.en.md:1:1: NAV002 this page is not in the nav of mkdocs.yml: add 'aide.md' "
+        "where readers should find it",
+        "docs/aide.fr.md:1:1: NAV002 this page is not in the nav of mkdocs.yml: add 'aide.md' "
+        "where readers should find it",
+        f"mkdocs.yml:{len(stems) + 2}:1: NAV001 nav entry 'comprendre/disparue.md' has no page "
+        "docs/comprendre/disparue.en.md",
+        f"mkdocs.yml:{len(stems) + 2}:1: NAV001 nav entry 'comprendre/disparue.md' has no page "
+        "docs/comprendre/disparue.fr.md",
+    ]
+
+
+def test_link_to_the_other_languages_file_or_image(site: Path) -> None:
+    append(site, "index", "en", "\nSee [the French page](comprendre/alliance.fr.md) and "
+                                "[this one](comprendre/alliance.en.md).\n")
+    (site / "docs/assets/schema.svg").unlink()  # only the English image is left
+    assert report(site) == [
+        "docs/comprendre/alliance.fr.md:21:1: LINK001 broken link '../assets/schema.svg': the "
+        "build produces no file 'assets/schema.svg' for this language",
+        "docs/index.en.md:18:5: LINK001 broken link 'comprendre/alliance.fr.md': from a page in "
+        "'en', a link cannot reach the 'fr' file; write 'alliance.md', the build links each "
+        "language to its own page",
+    ]
+
+
 # ---------------------------------------------------------------- MARK
 
 # Every marker of the registry is named, in order, whatever markers are added later.
@@ -625,6 +754,32 @@ def test_page_without_its_marker_loses_its_block(site: Path) -> None:
     assert report(site) == [
         "docs/comprendre/glossaire.en.md:12:1: MARK002 this page must carry the marker "
         "'<!-- glossary -->' on a line of its own: without it, its generated block is missing",
+    ]
+
+
+def test_missing_help_page_and_easy_help_page_without_marker(site: Path) -> None:
+    # both languages of the help page gone: no translation check notices, MARK002 does
+    page_path(site, "aide", "fr").unlink()
+    page_path(site, "aide", "en").unlink()
+    assert report(site) == [
+        "docs/aide.en.md:1:1: MARK002 this page is missing: it carries the generated block "
+        "'<!-- helplines -->'",
+        "docs/aide.fr.md:1:1: MARK002 this page is missing: it carries the generated block "
+        "'<!-- helplines -->'",
+    ]
+
+
+def test_easy_read_help_page_needs_the_help_lines(site: Path) -> None:
+    for lang, title in (("fr", "Aide facile"), ("en", "Easy help")):
+        write_page(site, "facile/aide", lang,
+                   page_front("aide", lang, kind="easy", standard="aide", title=title),
+                   f"# {title}\n\nCall for help.\n")
+    sync_all(site)
+    assert report(site) == [
+        "docs/facile/aide.en.md:13:1: MARK002 this page must carry the marker "
+        "'<!-- helplines -->' on a line of its own: without it, its generated block is missing",
+        "docs/facile/aide.fr.md:13:1: MARK002 this page must carry the marker "
+        "'<!-- helplines -->' on a line of its own: without it, its generated block is missing",
     ]
 
 
@@ -667,6 +822,14 @@ def test_reference_links_are_resolved(site: Path) -> None:
         "docs/comprendre/alliance.fr.md:23:25: LINK001 broken link 'ailleurs.md#rien': "
         "no page docs/comprendre/ailleurs.fr.md",
     ]
+
+
+def test_links_with_a_title_are_read(site: Path) -> None:
+    append(site, ALLIANCE, "fr", "\nVoir [ceci](nulle.md 'titre'), [cela](rien.md (titre))\n"
+                                 'et [encore](absent.md "titre").\n')
+    assert [(p.line, p.col, p.code, p.message.split("'")[1]) for p in problems(site)] == [
+        (23, 6, "LINK001", "nulle.md"), (23, 32, "LINK001", "rien.md"),
+        (24, 4, "LINK001", "absent.md")]
 
 
 def test_heading_slugs_are_the_renderers(site: Path) -> None:
@@ -730,6 +893,106 @@ def test_built_site_without_help_page(site: Path, tmp_path: Path) -> None:
     numbers = sorted(load_context(site, TODAY).data.helpline_digits())
     (out / "aide/index.html").write_text(
         "".join(f'<a href="tel:{n}">{n}</a>' for n in numbers), encoding="utf-8")
-    assert [str(p) for p in check_site(out, load_context(site, TODAY).data)] == [
+    assert [str(p) for p in check_site(out, load_context(site, TODAY))] == [
         "site/en/aide/index.html:1:1: OUT001 the help page was not built",
     ]
+
+
+# ---------------------------------------------------------------- every other code, one test each
+
+
+def test_missing_data_file(site: Path) -> None:
+    (site / "docs/_data/site.yml").unlink()
+    assert report(site) == ["docs/_data/site.yml:1:1: DATA001 data file is missing"]
+
+
+def test_unreadable_data_file_is_one_problem(site: Path) -> None:
+    glossary = site / "docs/_data/glossary.yml"
+    glossary.unlink()
+    glossary.mkdir()  # exists, cannot be read: no "unknown term" for every link on top
+    found = report(site)
+    assert len(found) == 1 and found[0].startswith(
+        "docs/_data/glossary.yml:1:1: FILE001 cannot read this file: [Errno 21] Is a directory")
+
+
+def test_data_file_of_the_wrong_shape(site: Path) -> None:
+    replace_in(site / "docs/_data/testimony_themes.yml",
+               'tournant: {fr: "Le tournant", en: "The turning point"}',
+               'tournant: {fr: "Le tournant"}')
+    replace_in(site / "docs/_data/helplines.yml", "\nverified: ",
+               "\nchecked_by: nobody\nverified: ")
+    assert report(site) == [
+        "docs/_data/helplines.yml:13:1: DATA003 unknown key 'checked_by' (expected one of "
+        "countries, first_screen, order, verified)",
+        "docs/_data/testimony_themes.yml:5:1: DATA002 theme 'tournant' needs a label in fr "
+        "and en",
+    ]
+
+
+def test_titles_are_unique(site: Path) -> None:
+    write_page(site, "comprendre/references", "fr",
+               page_front("comprendre/references", "fr", title="Glossaire"))
+    assert report(site) == [
+        "docs/comprendre/references.fr.md:2:1: FM006 title 'Glossaire' is already used by "
+        "docs/comprendre/glossaire.fr.md; titles must be unique",
+    ]
+
+
+def test_absolute_link(site: Path) -> None:
+    append(site, "index", "fr", "\n[Accueil](/index.md)\n")
+    assert report(site) == [
+        "docs/index.fr.md:18:1: LINK003 absolute link '/index.md': write a relative link to the "
+        "Markdown file instead",
+    ]
+
+
+def test_reporting_route_without_its_source(site: Path) -> None:
+    routes = site / "docs/_data/reporting_routes.yml"
+    text = routes.read_text(encoding="utf-8")
+    first = re.search(r'source: "https://[^"]+"', text).group(0)
+    routes.write_text(text.replace(first, 'source: "service-public.fr"', 1), encoding="utf-8")
+    line = line_of(routes, 'source: "service-public.fr"')
+    assert report(site) == [
+        f"docs/_data/reporting_routes.yml:{line}:1: ROUTE002 "
+        "route: 'source' must be the URL of the official source that confirms it",
+    ]
+
+
+def test_sheet_id_must_match_its_file(site: Path) -> None:
+    replace_in(site / SHEET_SOURCE, "id: mes-objectifs", "id: mes-buts")
+    assert report(site) == [
+        f"{SHEET_SOURCE}:3:1: SHEET002 id 'mes-buts' must match the file name 'mes-objectifs'",
+    ]
+
+
+def test_related_page_must_link_to_the_sheet(site: Path) -> None:
+    replace_in(site / SHEET_SOURCE, "related: []", "related: [comprendre/glossaire]")
+    assert report(site) == [
+        f"docs/comprendre/glossaire.{lang}.md:1:1: SHEET005 this page is listed as related to "
+        f"the sheet '{SHEET}' but does not link to ../fiches/{SHEET}.md" for lang in ("en", "fr")
+    ]
+
+
+def test_sheet_that_is_not_a_test_says_so(site: Path) -> None:
+    replace_in(site / SHEET_SOURCE, "reflection_aid: true", "reflection_aid: false")
+    found = report(site)
+    assert len(found) == 1 and found[0].startswith(
+        f"{SHEET_SOURCE}:9:1: SHEET006 reflection_aid is false without a reason")
+
+
+def test_easy_read_pages_name_one_existing_standard_page(site: Path) -> None:
+    pages = {"a": None, "b": "rien", "c": "facile/a", "d": ALLIANCE, "e": ALLIANCE}
+    for lang in ("fr", "en"):
+        for name, standard in pages.items():
+            write_page(site, f"facile/{name}", lang,
+                       page_front("index", lang, kind="easy", standard=standard,
+                                  title=f"{name} {lang}"), f"# {name}\n\nUn.\n")
+    sync_all(site)
+    assert report(site) == sorted(line for lang in ("en", "fr") for line in (
+        f"docs/facile/a.{lang}.md:2:1: EASY001 an easy-read page needs 'standard: <path of the "
+        "usual page>' (for example comprendre/alliance)",
+        f"docs/facile/b.{lang}.md:9:1: EASY002 standard page 'rien' does not exist in '{lang}'",
+        f"docs/facile/c.{lang}.md:9:1: EASY003 'facile/a' is itself an easy-read page",
+        f"docs/facile/e.{lang}.md:9:1: EASY004 'comprendre/alliance' already has an easy-read "
+        f"version: docs/facile/d.{lang}.md",
+    ))

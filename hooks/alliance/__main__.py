@@ -12,7 +12,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import ROOT
 from .checks import run_all
 from .checks.external_links import write_report
 from .context import load_context
@@ -25,7 +24,8 @@ from .urls import CONTRACT, add_to_contract, produced_urls
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m alliance", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--root", type=Path, default=ROOT, help="repository root")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="repository root: the folder of mkdocs.yml (default: here)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="run every content check")
     sub.add_parser("sync-translations", help="record that each page pair is in line")

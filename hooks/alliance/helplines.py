@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from typing import Any
 
 from . import LANGUAGES
@@ -57,6 +58,43 @@ def all_numbers(helplines: dict[str, Any]) -> list[str]:
             for line in country.get("lines", []) if isinstance(line, dict)]
 
 
+# A number is digits in groups (spaces or hyphens between them), after an optional "+".
+WELL_FORMED = r"\+?\d+(?:[ -]\d+)*"
+KEYPAD = {letter: str(key) for key, letters in
+          ((2, "ABC"), (3, "DEF"), (4, "GHI"), (5, "JKL"), (6, "MNO"), (7, "PQRS"), (8, "TUV"),
+           (9, "WXYZ")) for letter in letters}
+
+
+def number_problem(number: Any, display: Any) -> str | None:
+    """What is wrong with a line's number and the way it is displayed, if anything.
+
+    The number dials in full (2 to 15 digits, E.164's limit). A display shows the same
+    digits, or a letter form ("1 866 APPELLE") followed by its digits in brackets, and the
+    letters must be the keypad letters of those digits."""
+    text = str(number)
+    if not isinstance(number, str):
+        return f"number {text} must be written in quotes, so that it is kept as written"
+    if not re.fullmatch(WELL_FORMED, text):
+        return (f"number '{text}' is not well formed: digits in groups separated by spaces "
+                "(or hyphens), after an optional '+'; put a letter form in 'display'")
+    if not 2 <= len(digits(text)) <= 15:
+        return f"number '{text}' has {len(digits(text))} digits: a number dials 2 to 15"
+    if display is None:
+        return None
+    shown = str(display)
+    letters = re.match(r"^([^()]*[A-Za-z][^()]*)\(([^()]*)\)\s*$", shown)
+    if letters:
+        spelled = "".join(KEYPAD.get(ch.upper(), ch) for ch in letters.group(1) if ch.isalnum())
+        if digits(letters.group(2)) != digits(text) or spelled != digits(text):
+            return (f"display '{shown}' does not match number '{text}': the letters must be "
+                    "the keypad letters of the number, its digits given in brackets")
+        return None
+    if re.search(r"[A-Za-z]", shown) or digits(shown) != digits(text):
+        return (f"display '{shown}' does not show number '{text}': the same digits, or a "
+                "letter form followed by the digits in brackets")
+    return None
+
+
 def _bilingual(value: Any) -> bool:
     return isinstance(value, dict) and all(
         isinstance(value.get(lang), str) and value[lang].strip() for lang in LANGUAGES)
@@ -103,6 +141,10 @@ def validate(src: Located) -> list[Problem]:
                 bad(at, "DATA002", "each help line needs a number and a name in fr and en")
                 continue
             numbers[cid].add(str(line["number"]))
+            wrong = number_problem(line["number"], line.get("display"))
+            if wrong:
+                bad((*at, "display" if "display" in line and "display '" in wrong else "number"),
+                    "HELP003", wrong)
             for key in sorted(set(line) - LINE_KEYS):
                 bad((*at, key), "DATA003", f"line {line['number']}: unknown key '{key}'")
             if line.get("type") not in TYPES:

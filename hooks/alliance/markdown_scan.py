@@ -6,9 +6,10 @@ Enough for the checks to point at `path:line:col`; rendering is MkDocs's busines
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
+from typing import TypeVar
 
 import markdown
 
@@ -18,7 +19,9 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 HEADING_ATTRS = re.compile(r"\{\s*:?\s*([^}]*)\}\s*$")
 ID_ATTR = re.compile(r"(?:^|\s)#([\w-]+)")
 HTML_ID = re.compile(r"""\bid=["']([^"']+)["']""")
-LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# An inline link or image: [text](target "title"), the title in "", '' or ().
+LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?"
+                  r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 HTML_LINK = re.compile(r"""\b(?:href|src)=["'](https?://[^"']+)["']""")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -40,6 +43,22 @@ CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 CONTAINER = re.compile(r"^\s*(?:[-*+]\s|\d+\.\s|!!!|\?\?\?|:\s{3})")
 REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)>?(?:\s+[\"'(].*)?\s*$")
 REF_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\[([^\]]*)\])?(?![(:])")
+
+
+T = TypeVar("T")
+
+
+def per_page(read: Callable[[SourcePage], T]) -> Callable[[SourcePage], T]:
+    """Read a page once: every check asks for the same links, lines and headings. The
+    result is shared, so callers must not change it."""
+
+    @wraps(read)
+    def cached(page: SourcePage) -> T:
+        if read.__name__ not in page.scans:
+            page.scans[read.__name__] = read(page)
+        return page.scans[read.__name__]
+
+    return cached
 
 
 def slugify(text: str) -> str:
@@ -103,12 +122,13 @@ def prose_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
         yield number, line
 
 
-def content_lines(page: SourcePage) -> Iterator[tuple[int, str]]:
+@per_page
+def content_lines(page: SourcePage) -> list[tuple[int, str]]:
     """(file line number, text) for each body line outside code; code spans are blanked."""
-    for number, line in prose_lines(page):
-        yield number, _mask_code_spans(line)
+    return [(number, _mask_code_spans(line)) for number, line in prose_lines(page)]
 
 
+@per_page
 def headings(page: SourcePage) -> list[tuple[int, int, str, str | None]]:
     """(line, level, title text, explicit anchor or None) of each Markdown heading."""
     found = []
@@ -126,6 +146,7 @@ def headings(page: SourcePage) -> list[tuple[int, int, str, str | None]]:
     return found
 
 
+@per_page
 def heading_anchors(page: SourcePage) -> list[tuple[int, str, bool]]:
     """(line, id, explicit?) of each heading, the ids computed by the renderer's `toc`."""
     found = headings(page)
@@ -134,6 +155,7 @@ def heading_anchors(page: SourcePage) -> list[tuple[int, str, bool]]:
             for (line, _, _, anchor), generated in zip(found, ids, strict=True)]
 
 
+@per_page
 def element_ids(page: SourcePage) -> list[tuple[int, int, str]]:
     """(line, col, id) of the ids set outside headings: HTML `id=` and `{ #id }` lists."""
     out = []
@@ -154,6 +176,7 @@ def anchors(page: SourcePage) -> set[str]:
             | {anchor for _, _, anchor in element_ids(page)})
 
 
+@per_page
 def reference_definitions(page: SourcePage) -> dict[str, str]:
     """Reference-style link definitions, `[label]: target`, by normalised label."""
     out: dict[str, str] = {}
@@ -164,6 +187,7 @@ def reference_definitions(page: SourcePage) -> dict[str, str]:
     return out
 
 
+@per_page
 def markers(page: SourcePage) -> list[tuple[int, int, str]]:
     """(line, col, name) of each marker comment outside code."""
     out = []
@@ -178,6 +202,7 @@ def explicit_heading_anchors(page: SourcePage) -> list[tuple[int, str]]:
     return [(line, anchor) for line, level, _, anchor in headings(page) if level >= 2 and anchor]
 
 
+@per_page
 def links(page: SourcePage) -> list[Link]:
     """Inline links, reference-style links resolved through their definitions, autolinks
     and absolute HTML links, outside code."""
@@ -206,6 +231,26 @@ def links(page: SourcePage) -> list[Link]:
     return out
 
 
+# A sentence ends at . ! ? or … followed by a space and a capital, a digit or an opening
+# quotation mark; not after an abbreviation ("et al.", "p.", "e.g.").
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[«\"“(]?[A-ZÀ-ÖØ-Þ0-9])")
+ABBREVIATION = re.compile(r"(?:\bal|\bp|\bpp|\be\.g|\bi\.e|\bcf|\bvs|\bDr|\bM|\bMme|\bSt|"
+                          r"\bvol|\bno|\bed|\bchap|\bfig)\.$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph's text."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in SENTENCE_END.finditer(text):
+        if ABBREVIATION.search(text[start:match.start()]):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
 @dataclass
 class Block:
     """A paragraph (or a table row, or a list item) with its first line."""
@@ -215,6 +260,7 @@ class Block:
     lines: list[tuple[int, str]]
 
 
+@per_page
 def blocks(page: SourcePage) -> list[Block]:
     out: list[Block] = []
     current: list[tuple[int, str]] = []

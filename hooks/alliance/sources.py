@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,8 @@ class SourcePage:
     front: Located
     body: str
     body_line: int  # 1-based line of the body's first line in the file
+    # what alliance.markdown_scan read of this page, read once (the checks share it)
+    scans: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def rel(self) -> str:
@@ -119,6 +121,29 @@ def find_page_files(root: Path) -> list[Path]:
         p for p in docs.rglob("*.md")
         if p.relative_to(docs).parts[0] not in EXCLUDED_DIRS
     )
+
+
+LOCALIZED = re.compile(r"^(?P<base>.+)\.(?P<lang>[a-z]{2})(?P<ext>\.[^./]+)$")
+
+
+def asset_files(root: Path) -> dict[str, set[str]]:
+    """Per language, the docs-relative paths of the files (not pages) a link may reach.
+
+    As static-i18n does without fallback: `x.en.svg` is `x.svg` for English only, and an
+    unsuffixed `x.svg` belongs to the default language only (an English page cannot use it);
+    a file may also be named with its own language's suffix."""
+    docs = root / "docs"
+    out: dict[str, set[str]] = {lang: set() for lang in LANGUAGES}
+    for path in docs.rglob("*"):
+        rel = path.relative_to(docs).as_posix()
+        if not path.is_file() or path.suffix == ".md" or rel.split("/")[0] in EXCLUDED_DIRS:
+            continue
+        match = LOCALIZED.match(rel)
+        if match and match["lang"] in LANGUAGES:
+            out[match["lang"]] |= {match["base"] + match["ext"], rel}
+        else:
+            out[DEFAULT_LANGUAGE].add(rel)
+    return out
 
 
 def page_files(root: Path) -> set[tuple[str, str]]:

@@ -170,6 +170,8 @@ class Marker:
     expand: Callable[[SiteContext, str, str], str]  # (ctx, page stem, lang) -> Markdown
     page: str  # stem of the page that needs this block (MARK002 if the marker is missing)
     anchors: Callable[[SiteContext], set[str]]  # ids the block gives its headings
+    # the easy-read version of `page`, if there is one, must carry the block too
+    easy_too: bool = False
 
 
 def _helpline_anchors(ctx: SiteContext) -> set[str]:
@@ -183,7 +185,7 @@ def _testimony_anchors(ctx: SiteContext) -> set[str]:
 # The one registry of markers: the transform expands these, the checks know only these.
 MARKERS: dict[str, Marker] = {
     "helplines": Marker(lambda ctx, stem, lang: helplines_markdown(ctx, lang), "aide",
-                        _helpline_anchors),
+                        _helpline_anchors, easy_too=True),
     "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang),
                        GLOSSARY_STEM, lambda ctx: set(ctx.data.glossary)),
     ROUTES_MARKER: Marker(lambda ctx, stem, lang: routes_markdown(ctx.data.routes, lang, long_date),
@@ -224,6 +226,12 @@ def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
     return f"\n\n## {title} {{ #sources }}\n\n{body}\n"
 
 
+def has_sources_section(stem: str, meta: dict[str, Any]) -> bool:
+    """Every page ends with its sources (`#sources`), except the reference pages that are
+    a list of sources themselves (the glossary has its own)."""
+    return meta.get("kind") != "reference" or stem == GLOSSARY_STEM
+
+
 def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
                   meta: dict[str, Any]) -> str:
     """The whole Markdown transform of one page; `meta` is the page's (updated) metadata."""
@@ -249,7 +257,7 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
         twin = easy_read.link_markdown(ctx, stem, lang, meta)
         head = f"{byline_html(meta, lang)}\n\n{twin}\n" if twin else f"{byline_html(meta, lang)}\n"
         markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
-    if meta.get("kind") != "reference" or stem == GLOSSARY_STEM:
+    if has_sources_section(stem, meta):
         markdown += sources_markdown(ctx, used, lang)
     return markdown
 

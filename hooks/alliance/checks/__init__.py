@@ -19,6 +19,7 @@ from . import (
     images,
     links,
     markers,
+    nav,
     readability,
     redirects,
     routes,
@@ -28,7 +29,8 @@ from . import (
     typography,
 )
 
-CHECKS = (bibliography, markers, ids, links, translations, citations, testimonies, images, external_links, glossary,
+CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
+          external_links, glossary,
           helplines, readability, typography, sheets, routes,
           easy_read, redirects)
 

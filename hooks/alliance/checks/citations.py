@@ -6,8 +6,37 @@ import re
 
 from ..bibliography import REFERENCES_STEM, cited_keys
 from ..context import SiteContext
-from ..markdown_scan import blocks, content_lines
+from ..markdown_scan import Block, blocks, content_lines, sentence_spans
 from ..problems import Problem
+from ..sources import SourcePage
+
+
+def uncited_figures(page: SourcePage, block: Block, patterns: list[re.Pattern[str]]
+                    ) -> list[Problem]:
+    """CITE003: a figure is covered by a citation in its own sentence or in the sentence
+    just before it; a citation elsewhere in the paragraph does not cover it."""
+    out = []
+    starts, offset = [], 0
+    for number, line in block.lines:  # where each line begins in the block's text
+        starts.append((offset, number))
+        offset += len(line) + 1
+    spans = sentence_spans(block.text)
+    cited = [bool(cited_keys(block.text[a:b])) for a, b in spans]
+    for index, (start, end) in enumerate(spans):
+        if cited[index] or (index > 0 and cited[index - 1]):
+            continue
+        sentence = block.text[start:end]
+        hit = min((m for p in patterns for m in [p.search(sentence)] if m),
+                  key=lambda m: m.start(), default=None)
+        if hit is None:
+            continue
+        figure = hit.group(0) + re.match(r"[\d.,]*\d|", sentence[hit.end():]).group(0)
+        at = start + hit.start()
+        line_start, number = max((s, n) for s, n in starts if s <= at)
+        out.append(page.problem(number, at - line_start + 1, "CITE003",
+                                f"figure '{figure.strip()}' without a citation in its "
+                                "sentence or the sentence before: add [@key]"))
+    return out
 
 
 def check(ctx: SiteContext) -> list[Problem]:
@@ -24,7 +53,6 @@ def check(ctx: SiteContext) -> list[Problem]:
                 out.append(page.problem(page.front.line("sources"), 1, "CITE001",
                                         f"unknown bibliography key '{key}' in sources"))
         for block in blocks(page):
-            keys = cited_keys(block.text)
             for number, line in block.lines:
                 for key, offset in cited_keys(line):
                     used.add(key)
@@ -32,16 +60,8 @@ def check(ctx: SiteContext) -> list[Problem]:
                         out.append(page.problem(number, offset + 1, "CITE001",
                                                 f"unknown citation key '@{key}': not in "
                                                 "docs/_data/bibliography.yml"))
-            if keys or block.text.lstrip().startswith("#"):
-                continue
-            for number, line in block.lines:
-                hit = next((m for p in patterns for m in [p.search(line)] if m), None)
-                if hit:
-                    figure = hit.group(0) + re.match(r"[\d.,]*\d|", line[hit.end():]).group(0)
-                    out.append(page.problem(number, hit.start() + 1, "CITE003",
-                                            f"figure '{figure.strip()}' without a citation "
-                                            "in its paragraph: add [@key]"))
-                    break
+            if not block.text.lstrip().startswith("#"):
+                out += uncited_figures(page, block, patterns)
     # citations render as links to the references page: it must exist in each language
     for page in ctx.pages:
         first = next(((n, col) for n, line in content_lines(page)

@@ -24,6 +24,8 @@ def check(ctx: SiteContext) -> list[Problem]:
                 out.append(Problem("docs/_data/glossary.yml", src.line(key) if src else 1, 1,
                                    "GLOS001", f"term '{key}' needs a term and a definition "
                                               f"in '{lang}'"))
+    if src is None:
+        return out  # the glossary could not be read: that is reported, not every term link
     for page in ctx.pages:
         for link in links(page):
             match = GLOSSARY_TARGET.search(link.target)

@@ -11,8 +11,8 @@ from ..context import SiteContext
 from ..markdown_scan import anchors, links, markers
 from ..problems import Problem
 from ..sheets.render import PDF_FORMATS, pdf_name, sheet_page_anchors
-from ..sources import SourcePage
-from ..transform import MARKERS
+from ..sources import SourcePage, asset_files
+from ..transform import MARKERS, has_sources_section
 
 SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -20,7 +20,7 @@ SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 def generated_anchors(ctx: SiteContext, page: SourcePage) -> set[str]:
     """Anchors the build adds to a page, on top of those in its source: the sources
     section, the headings of its generated blocks, the fixed headings of a sheet page."""
-    out = {"sources"}
+    out = {"sources"} if has_sources_section(page.stem, page.meta) else set()
     for _, _, name in markers(page):
         if name in MARKERS:
             out |= MARKERS[name].anchors(ctx)
@@ -44,8 +44,7 @@ def check(ctx: SiteContext) -> list[Problem]:
     pages = {(p.stem, p.lang): p for p in ctx.pages}
     anchor_cache: dict[tuple[str, str], set[str]] = {}
     files = produced_files(ctx)
-    assets = {p.relative_to(ctx.root / "docs").as_posix()
-              for p in (ctx.root / "docs/assets").rglob("*") if p.is_file()}
+    assets = asset_files(ctx.root)
 
     def page_anchors(page: SourcePage) -> set[str]:
         key = (page.stem, page.lang)
@@ -78,6 +77,13 @@ def check(ctx: SiteContext) -> list[Problem]:
                 for code in LANGUAGES:
                     if stem.endswith(f".{code}"):
                         stem, lang = stem[: -len(code) - 1], code
+                if lang != page.lang:
+                    out.append(page.problem(link.line, link.col, "LINK001",
+                                            f"broken link '{target}': from a page in '{page.lang}', "
+                                            f"a link cannot reach the '{lang}' file; write "
+                                            f"'{posixpath.basename(stem)}.md', the build links "
+                                            "each language to its own page"))
+                    continue
                 target_page = pages.get((stem, lang))
                 if (stem, lang) in ctx.unreadable:
                     continue  # the page exists but cannot be read: reported as such
@@ -91,7 +97,7 @@ def check(ctx: SiteContext) -> list[Problem]:
                     out.append(page.problem(link.line, link.col, "LINK002",
                                             f"broken link '{target}': no heading or element with "
                                             f"id '{fragment}' in docs/{stem}.{lang}.md"))
-            elif f"{page.lang}:{resolved}" in files or resolved in assets:
+            elif f"{page.lang}:{resolved}" in files or resolved in assets[page.lang]:
                 continue
             else:
                 out.append(page.problem(link.line, link.col, "LINK001",

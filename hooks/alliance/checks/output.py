@@ -16,12 +16,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .. import DEFAULT_LANGUAGE, LANGUAGES, french
-from ..data import SiteData
+from ..context import SiteContext
 from ..problems import Problem
 from ..sources import page_url
-from ..transform import MARKERS
+from .markers import pages_needing
 
-HELP_STEM = MARKERS["helplines"].page
 TEL = re.compile(r"^(?:tel|sms):(\+?\d+)$")  # a call, or a text for text-only services
 
 
@@ -132,18 +131,20 @@ def french_pages(site_dir: Path) -> list[Path]:
                   if path.relative_to(site_dir).parts[0] not in LANGUAGES[1:])
 
 
-def check_site(site_dir: Path, data: SiteData) -> list[Problem]:
-    """Every problem of the built site, paths relative to the output folder's parent."""
+def check_site(site_dir: Path, ctx: SiteContext) -> list[Problem]:
+    """Every problem of the built site, paths relative to the output folder's parent.
+    The help pages are the pages that must carry the help lines (the easy-read one too)."""
     out: list[Problem] = []
     for path in french_pages(site_dir):
         rel = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
         out += typography_problems(path.read_text(encoding="utf-8"), rel)
-    wanted = {d for d in data.helpline_digits() if d}
+    wanted = {d for d in ctx.data.helpline_digits() if d}
     for lang in LANGUAGES:
-        path = output_file(site_dir, HELP_STEM, lang)
-        rel = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
-        if not path.exists():
-            out.append(Problem(rel, 1, 1, "OUT001", "the help page was not built"))
-            continue
-        out += help_page_problems(path.read_text(encoding="utf-8"), rel, wanted)
+        for stem in pages_needing(ctx, "helplines", lang):
+            path = output_file(site_dir, stem, lang)
+            rel = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
+            if not path.exists():
+                out.append(Problem(rel, 1, 1, "OUT001", "the help page was not built"))
+                continue
+            out += help_page_problems(path.read_text(encoding="utf-8"), rel, wanted)
     return out

@@ -8,18 +8,19 @@ French: Kandel & Moles' adaptation of Flesch, 207 - 1.015 * words/sentence -
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..bibliography import CITATION
 from ..context import SiteContext
-from ..markdown_scan import HEADING, blocks
+from ..markdown_scan import HEADING, SENTENCE_END, blocks
 from ..problems import Problem
 from ..sources import SourcePage
 
 VOWELS = {"fr": "aeiouyàâäéèêëîïôöùûüœæ", "en": "aeiouy"}
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\s\u00a0]+(?=[«\"“(]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
+@cache  # the same words come back on every page
 def syllables(word: str, lang: str) -> int:
     w = word.lower()
     if lang == "fr":

@@ -5,22 +5,18 @@ name of the denylist, which stores names only as hashes)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..context import SiteContext
 from ..data import name_hash
-from ..markdown_scan import content_lines
+from ..heuristics import identifying
+from ..markdown_scan import content_lines, headings
 from ..problems import Problem
 
 NAME_WORDS = 3  # the longest denylisted name, in words
 TYPES = ("paraphrase", "composite", "contributed")
 PERSPECTIVES = {"patient", "therapist"}
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-BIRTH = re.compile(r"\b(?:n[ée]e?\s+le|born\s+on|date\s+de\s+naissance|date\s+of\s+birth)\b"
-                   r"|\b\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}\b", re.IGNORECASE)
-STREET = re.compile(
-    r"\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|impasse|allée|"
-    r"place|quai|route|cours)\b|\b\d{1,5}\s+(?:[A-Z][\w'-]+\s+){1,3}"
-    r"(?:Street|St\.|Road|Rd\.?|Avenue|Ave\.?|Lane|Drive|Close|Crescent)\b", re.IGNORECASE)
+_hash = cache(name_hash)  # each word once, not once per occurrence
 WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
 
 
@@ -56,6 +52,26 @@ def _fields(page, out: list[Problem], ctx: SiteContext) -> None:
     for key in info:
         if key not in {"type", "consent", "anonymised", "perspectives", "setting", "themes"}:
             err(key, f"unknown field '{key}' in the testimony block")
+    if isinstance(themes, list):
+        _theme_sections(page, [str(t) for t in themes], out, ctx)
+
+
+def _theme_sections(page, declared: list[str], out: list[Problem], ctx: SiteContext) -> None:
+    """TEST003: the themes of the front matter and the page's theme sections (`## … { #key }`
+    with a key of testimony_themes.yml) are the same, both ways: the testimonies index links
+    each declared theme to its section, and lists a page under the themes it declares."""
+    sections = {anchor: line for line, level, _, anchor in headings(page)
+                if level == 2 and anchor in ctx.data.themes}
+    for theme in declared:
+        if theme in ctx.data.themes and theme not in sections:
+            out.append(page.problem(page.front.line("testimony", "themes"), 1, "TEST003",
+                                    f"theme '{theme}' is declared but the page has no section "
+                                    f"'## … {{ #{theme} }}'"))
+    for theme, line in sections.items():
+        if theme not in declared:
+            out.append(page.problem(line, 1, "TEST003",
+                                    f"section '#{theme}' is a theme not declared in the front "
+                                    "matter: add it to 'themes' (or give the section another id)"))
 
 
 def check(ctx: SiteContext) -> list[Problem]:
@@ -72,19 +88,17 @@ def check(ctx: SiteContext) -> list[Problem]:
                     if index + size > len(words):
                         break
                     name = " ".join(m.group(0) for m in words[index:index + size])
-                    if name_hash(name) in ctx.data.denylist:
+                    if _hash(name) in ctx.data.denylist:
                         out.append(page.problem(number, match.start() + 1, "TEST002",
                                                 "a name from the denylist appears here: "
                                                 "remove it (testimonies are anonymous)"))
                         break
             if page.kind != "testimony":
                 continue
-            for pattern, what in ((EMAIL, "an e-mail address"), (BIRTH, "a date of birth"),
-                                  (STREET, "a street address")):
-                for match in pattern.finditer(line):
-                    if pattern is EMAIL and match.group(0) in allowed_emails:
-                        continue
-                    out.append(page.problem(number, match.start() + 1, "TEST002",
-                                            f"looks like {what} ('{match.group(0)}'): a "
-                                            "testimony must not identify anyone"))
+            for col, what, text in identifying(line):
+                if what == "an e-mail address" and text in allowed_emails:
+                    continue
+                out.append(page.problem(number, col + 1, "TEST002",
+                                        f"looks like {what} ('{text}'): a testimony must not "
+                                        "identify anyone"))
     return out

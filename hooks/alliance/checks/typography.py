@@ -135,7 +135,10 @@ def _scalar_problems(rel: str, source: list[str], node: yaml.ScalarNode,
 
 def yaml_file(root: Path, path: Path, is_french: Any) -> list[Problem]:
     rel = path.relative_to(root).as_posix()
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []  # the data loader reports it (FILE001)
     try:
         node = yaml.compose(text)  # composing accepts any tag (mkdocs.yml's !ENV)
     except yaml.YAMLError:
