@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from alliance import build
+from alliance.build import Build
 from alliance.problems import Problem, format_report
 from alliance.redirects import load_redirects, redirect_pages, target_problems
 from alliance.seo import absolute
@@ -33,11 +33,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     match = PAGE_NAME.match(page.file.src_uri)
     if not match:
         return context
-    root_url = build.STATE.site_root_url
+    build = Build.of(config)
+    root_url = build.site_url
     url = absolute(root_url, match["stem"], match["lang"])
     title = str(page.meta.get("title") or page.title or config.site_name)
     description = str(page.meta.get("description") or config.site_description or "")
-    folder = (Path(config.site_dir) / page.file.dest_uri).parent
+    folder = (build.site_dir / page.file.dest_uri).parent
     folder.mkdir(parents=True, exist_ok=True)
     (folder / QR_FILE).write_text(qr_svg(url), encoding="utf-8")
     card = Card(title, description, config.site_name, urlsplit(root_url).hostname or "",
@@ -48,7 +49,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
                           "the title or description has characters the Open Graph image's font "
                           f"cannot draw: {' '.join(missing)} (use their usual French or English form)")
         raise PluginError("Share kit: " + format_report([problem]))
-    (folder / OG_FILE).write_bytes(og_png_cached(card, build.ROOT))
+    (folder / OG_FILE).write_bytes(og_png_cached(card, build.root))
     context["alliance_share"] = {
         "url": url, "qr": QR_FILE, "og_image": url + OG_FILE,
         "og_width": OG_SIZE[0], "og_height": OG_SIZE[1], "title": title,
@@ -58,10 +59,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 @event_priority(-150)  # after every language is built (validation.py), before outputs.py
 def on_post_build(config: MkDocsConfig) -> None:
-    if build.STATE.depth != 1:
+    build = Build.of(config)
+    if not build.outermost:
         return  # an inner (other language) build: the outermost one sees the whole site
-    site = Path(config.site_dir)
-    root = build.ROOT
+    site = build.site_dir
+    root = build.root
     produced = produced_urls(site)
     redirects, problems = load_redirects(root)
     listed = read_contract(root)
@@ -69,7 +71,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     problems += target_problems(root, redirects, produced)
     if problems:
         raise PluginError("Links that last: " + format_report(problems))
-    for rel, text in redirect_pages(redirects, build.STATE.site_root_url).items():
+    for rel, text in redirect_pages(redirects, build.site_url).items():
         path = site / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
