@@ -11,7 +11,6 @@ The logic is in alliance.urls, alliance.redirects and alliance.share.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from alliance.build import Build
