@@ -9,7 +9,7 @@ NPM_STAMP := node_modules/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build test check lint sync-translations benchmark urls audit system-pdf system-browser clean
+.PHONY: serve build test check release-check lint sync-translations benchmark urls audit system-pdf system-browser clean
 
 serve: $(STAMP) system-pdf ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -24,6 +24,9 @@ test: $(STAMP) $(NPM_STAMP) system-pdf system-browser ## lint, content checks, a
 
 check: $(STAMP) ## the content checks alone, without building
 	$(BIN)/python -m alliance check
+
+release-check: $(STAMP) ## before a public release: every check, plus no placeholder left (fails until filled in)
+	$(BIN)/python -m alliance release
 
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests

@@ -133,6 +133,22 @@ PAGES: dict[str, dict[str, Any]] = {
         "fr": ("Fiches", "Les fiches d'exercices.", "# Fiches\n\n<!-- sheets-index -->\n"),
         "en": ("Sheets", "The exercise sheets.", "# Sheets\n\n<!-- sheets-index -->\n"),
     },
+    "a-propos/index": {
+        "kind": "utility",
+        "fr": ("À propos", "Qui écrit et relit.", "# À propos\n\n<!-- people -->\n"),
+        "en": ("About", "Who writes and reviews.", "# About\n\n<!-- people -->\n"),
+    },
+    "a-propos/mentions-legales": {
+        "kind": "utility",
+        "fr": ("Mentions légales", "Qui publie le site.", "# Mentions légales\n\n<!-- legal-notice -->\n"),
+        "en": ("Legal notice", "Who publishes the site.", "# Legal notice\n\n<!-- legal-notice -->\n"),
+    },
+    "a-propos/confidentialite": {
+        "kind": "utility",
+        "fr": ("Confidentialité", "Ce que devient ce que vous envoyez.",
+               "# Confidentialité\n\n<!-- data-controller -->\n"),
+        "en": ("Privacy", "What happens to what you send.", "# Privacy\n\n<!-- data-controller -->\n"),
+    },
     "temoignages/exemple": {
         "kind": "testimony",
         "fr": ("Un exemple de confiance", "Témoignage composite sur la confiance.",
@@ -188,7 +204,7 @@ def page_front(stem: str, lang: str, **changes: Any) -> dict[str, Any]:
     front: dict[str, Any] = {
         "title": title, "description": description, "kind": spec["kind"],
         "audience": ["patients", "trainees", "therapists"],
-        "authors": ["Équipe éditoriale Alliance"], "reviewers": ["Comité de relecture Alliance"],
+        "authors": ["equipe-editoriale"], "reviewers": ["comite-relecture"],
         "last_reviewed": REVIEWED,
     }
     if spec["kind"] == "testimony":

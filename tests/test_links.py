@@ -29,13 +29,6 @@ from conftest import ROOT, SITE_URL, QuietHandler, mkdocs_env
 OLD, NEW = "temoignages/exemple", "temoignages/exemple-confiance"
 TITLES = {"fr": "Un exemple de confiance", "en": "An example of trust"}
 
-HELP_BODY = {
-    "fr": ("Besoin d'aide\u00a0?", "Les numéros d'urgence et d'écoute.",
-           "# Besoin d'aide\u00a0?\n\n<!-- helplines -->\n\nVous pouvez appeler. C'est gratuit.\n"),
-    "en": ("Need help?", "Emergency and help lines.",
-           "# Need help?\n\n<!-- helplines -->\n\nYou can call. It is free.\n"),
-}
-
 
 # ------------------------------------------------------------------ pure functions
 
@@ -92,8 +85,8 @@ def test_a_character_the_card_font_lacks_is_reported_not_drawn_as_a_box() -> Non
 
 def _fixture_repo(root: Path) -> Path:
     """The fixture site with the real hooks, theme, assets and configuration (no nav:
-    MkDocs lists the fixture's own pages), plus a help page (the build checks it)."""
-    from fixture_site import REVIEWED, build_site, write_page
+    MkDocs lists the fixture's own pages)."""
+    from fixture_site import build_site
 
     build_site(root)
     ignore = shutil.ignore_patterns("__pycache__")
@@ -104,11 +97,7 @@ def _fixture_repo(root: Path) -> Path:
     (root / "mkdocs.yml").write_text(config.split("\n# ------------------------------------------"
                                                   "---------------------- navigation")[0] + "\n",
                                      encoding="utf-8")
-    for lang, (title, description, body) in HELP_BODY.items():
-        front = {"title": title, "description": description, "kind": "utility",
-                 "audience": ["patients"], "authors": ["Équipe éditoriale Alliance"],
-                 "reviewers": ["Comité de relecture Alliance"], "last_reviewed": REVIEWED}
-        write_page(root, "aide", lang, front, body)
+    for lang in ("fr", "en"):
         # static-i18n does not see the fixture's schema.svg from English pages: no image here
         page = root / f"docs/comprendre/alliance.{lang}.md"
         text = page.read_text(encoding="utf-8")

@@ -10,6 +10,9 @@ from typing import Any
 from . import LANGUAGES
 from .helplines import all_numbers, digits
 from .helplines import validate as validate_helplines
+from .legal import validate as validate_site
+from .people import Person
+from .people import load as load_people
 from .problems import InputError, Problem
 from .routes import validate as validate_routes
 from .yamlio import Located, load_located_file
@@ -26,6 +29,7 @@ class SiteData:
     glossary_src: Located | None = None
     helplines: dict[str, Any] = field(default_factory=dict)
     routes: dict[str, Any] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
     themes: dict[str, dict[str, str]] = field(default_factory=dict)
     site: dict[str, Any] = field(default_factory=dict)
     validation: dict[str, Any] = field(default_factory=dict)
@@ -113,6 +117,11 @@ def load_site_data(root: Path) -> tuple[SiteData, list[Problem]]:
         if isinstance(routes.data, dict):
             data.routes = routes.data
 
+    people = _load(root, "people.yml", problems)
+    if people is not None:
+        data.people, found = load_people(people)
+        problems += found
+
     themes = _load(root, "testimony_themes.yml", problems)
     if themes is not None and isinstance(themes.data, dict):
         for key, labels in themes.data.items():
@@ -123,8 +132,10 @@ def load_site_data(root: Path) -> tuple[SiteData, list[Problem]]:
                 data.themes[key] = labels
 
     site = _load(root, "site.yml", problems)
-    if site is not None and isinstance(site.data, dict):
-        data.site = site.data
+    if site is not None:
+        problems += validate_site(site)
+        if isinstance(site.data, dict):
+            data.site = site.data
 
     validation = _load(root, "validation.yml", problems)
     if validation is not None and isinstance(validation.data, dict):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import AUDIENCES, easy_read
+from . import AUDIENCES, easy_read, legal, people
 from .bibliography import (
     REFERENCES_STEM,
     bibliography_markdown,
@@ -27,6 +27,7 @@ from .markdown_scan import MARKER
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
+from .sources import page_url
 from .words import WORDS, long_date
 
 PLACEHOLDER = re.compile(r"\{\{\s*(contact_email|testimony_email)\s*\}\}")
@@ -196,24 +197,54 @@ MARKERS: dict[str, Marker] = {
                            REFERENCES_STEM, lambda ctx: set(ctx.data.bibliography)),
     "testimonies-index": Marker(testimonies_markdown, "temoignages/index", _testimony_anchors),
     "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(AUDIENCES)),
+    legal.NOTICE_MARKER: Marker(lambda ctx, stem, lang: legal.notice_markdown(ctx.data.site, lang),
+                                legal.NOTICE_STEM, lambda ctx: set(legal.ANCHORS.values())),
+    legal.CONTROLLER_MARKER: Marker(
+        lambda ctx, stem, lang: legal.controller_markdown(ctx.data.site, lang),
+        legal.PRIVACY_STEM, lambda ctx: set()),
+    people.MARKER: Marker(lambda ctx, stem, lang: people.people_markdown(ctx.data.people, lang),
+                          people.ABOUT_STEM,
+                          lambda ctx: {f"personne-{pid}" for pid in ctx.data.people}),
 }
 
 
 # ---------------------------------------------------------------- page furniture
 
-def byline_html(meta: dict[str, Any], lang: str) -> str:
+def about_url(stem: str, lang: str, anchor: str = "") -> str:
+    """Relative URL from a page to the about page (raw HTML: MkDocs does not rewrite it)."""
+    here, there = page_url(stem, lang), page_url(people.ABOUT_STEM, lang)
+    rel = posixpath.relpath(there, here)
+    return f"{rel}/#{anchor}" if anchor else f"{rel}/"
+
+
+def byline_html(ctx: SiteContext, meta: dict[str, Any], stem: str, lang: str) -> str:
+    """Who wrote the page, who reviewed it (named from people.yml, linked to the about
+    page that says how review works) and when it was last reviewed."""
     words = WORDS[lang]
-    sep = f"{words['colon']} "
+    sep = words["colon"] + " "
+    about = about_url(stem, lang)
     parts = []
     if meta.get("authors"):
-        parts.append(f"{words['written_by']}{sep}{esc(', '.join(meta['authors']))}")
+        parts.append(f"{words['written_by']}{sep}"
+                     f"{people.byline_names_html(ctx.data.people, meta['authors'], lang, about)}")
     if meta.get("reviewers"):
-        parts.append(f"{words['reviewed_by']}{sep}{esc(', '.join(meta['reviewers']))}")
+        parts.append(f"{words['reviewed_by']}{sep}"
+                     f"{people.byline_names_html(ctx.data.people, meta['reviewers'], lang, about)}")
     reviewed = meta.get("last_reviewed")
     if isinstance(reviewed, dt.date):
         parts.append(f'{words["last_reviewed"]}{sep}<time datetime="{reviewed.isoformat()}">'
                      f"{long_date(reviewed, lang)}</time>")
+    parts.append(f'<a href="{about_url(stem, lang, people.ABOUT_ANCHOR)}">{words["how_review"]}</a>')
     return f'<p class="byline">{" · ".join(parts)}</p>'
+
+
+def testimony_licence_html(stem: str, lang: str) -> str:
+    """Said on every testimony: it is outside the site's open licence, so that the people
+    who gave it can have it withdrawn (a CC BY-SA grant could not be revoked)."""
+    here = page_url(stem, lang)
+    target = posixpath.relpath(page_url(legal.PRIVACY_STEM, lang), here)
+    return (f'\n<p class="testimony-licence">{esc(WORDS[lang]["testimony_licence"])} '
+            f'<a href="{target}/#retrait">{esc(WORDS[lang]["testimony_withdraw"])}</a></p>')
 
 
 def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
@@ -255,7 +286,10 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
         at = title.end()
         # the link to the page's easy-read twin (or back) sits right under the byline
         twin = easy_read.link_markdown(ctx, stem, lang, meta)
-        head = f"{byline_html(meta, lang)}\n\n{twin}\n" if twin else f"{byline_html(meta, lang)}\n"
+        byline = byline_html(ctx, meta, stem, lang)
+        if meta.get("kind") == "testimony":
+            byline += testimony_licence_html(stem, lang) + "\n"
+        head = f"{byline}\n\n{twin}\n" if twin else f"{byline}\n"
         markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
     if has_sources_section(stem, meta):
         markdown += sources_markdown(ctx, used, lang)

@@ -42,6 +42,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "written_by": "Rédaction",
         "reviewed_by": "Relecture",
         "last_reviewed": "Dernière relecture",
+        "how_review": "Qui écrit, comment nous relisons",
+        "testimony_licence": "Ce témoignage n'est pas sous la licence CC BY-SA du site\u00a0: "
+                             "tous droits réservés. Ne le reproduisez pas ailleurs.",
+        "testimony_withdraw": "Il peut être retiré à la demande des personnes qui l'ont confié.",
         "no_sources": "Cette page ne s'appuie pas sur une publication\u00a0: elle présente le site "
                       "lui-même ou renvoie aux pages qui citent leurs sources.",
         "download": "Télécharger",
@@ -108,6 +112,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "written_by": "Written by",
         "reviewed_by": "Reviewed by",
         "last_reviewed": "Last reviewed",
+        "how_review": "Who writes, how we review",
+        "testimony_licence": "This testimony is not under the site's CC BY-SA licence: "
+                             "all rights reserved. Do not reproduce it elsewhere.",
+        "testimony_withdraw": "It can be withdrawn at the request of the people who gave it.",
         "no_sources": "This page does not rely on a publication: it presents the site itself "
                       "or points to the pages that cite their sources.",
         "download": "Download",

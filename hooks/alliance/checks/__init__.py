@@ -17,9 +17,11 @@ from . import (
     helplines,
     ids,
     images,
+    legal,
     links,
     markers,
     nav,
+    people,
     readability,
     redirects,
     routes,
@@ -30,8 +32,8 @@ from . import (
 )
 
 CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
-          external_links, glossary,
-          helplines, readability, typography, sheets, routes,
+          external_links, glossary, helplines, readability, typography, sheets, routes, people,
+          legal,
           easy_read, redirects)
 
 

@@ -29,7 +29,8 @@ RENDER_INPUTS = (
     "templates/sheets/sheet.html", "templates/sheets/pdf.html", "templates/sheets/pdf.css",
     "hooks/alliance/sheets/render.py", "hooks/alliance/sheets/model.py",
     "hooks/alliance/words.py", "hooks/alliance/bibliography.py",
-    "docs/_data/bibliography.yml", "docs/assets/favicon.svg",
+    "docs/_data/bibliography.yml", "docs/_data/people.yml", "docs/assets/favicon.svg",
+    "hooks/alliance/people.py",
 )
 # The libraries whose output is in the PDF: a new version may render differently.
 RENDER_LIBRARIES = ("weasyprint", "pydyf", "fonttools", "segno")

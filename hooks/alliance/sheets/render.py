@@ -71,6 +71,20 @@ def font_as_ttf(root: Path, name: str) -> Path:
     return target
 
 
+def _author_names(root: Path, sheet: Sheet, lang: str) -> list[str]:
+    """The sheet's authors by name, from docs/_data/people.yml (the ids if it is unreadable:
+    its problems are reported by the checks)."""
+    from ..people import REL, load, names
+    from ..problems import InputError
+    from ..yamlio import load_located_file
+
+    try:
+        people, _ = load(load_located_file(root / REL, root))
+    except (OSError, InputError):
+        people = {}
+    return names(people, sheet.authors, lang)
+
+
 def render_pdf_html(root: Path, sheet: Sheet, lang: str, paper: str, url: str,
                     bibliography: dict[str, Any]) -> str:
     env = templates(root)
@@ -81,6 +95,7 @@ def render_pdf_html(root: Path, sheet: Sheet, lang: str, paper: str, url: str,
     qr = segno.make(url, error="m").svg_data_uri(scale=2, border=1)
     sources = [_plain_reference(bibliography[k], lang) for k in sheet.sources if k in bibliography]
     return env.get_template("sheets/pdf.html").render(
+        author_names=_author_names(root, sheet, lang),
         sheet=sheet, t=sheet.text[lang], lang=lang, words=WORDS[lang], pdf=True, css=css,
         paper=paper, url=url, qr=qr, sources=sources,
         version=long_date(sheet.last_reviewed, lang))
