@@ -45,6 +45,10 @@ urls: $(STAMP) system-pdf ## build, then add the site's new addresses to publish
 audit: $(STAMP) $(NPM_STAMP) system-pdf system-browser ## Lighthouse on a sample of pages (a benchmark, not a test)
 	$(BIN)/python tests/audit.py
 
+.PHONY: page-weight
+page-weight: build system-browser ## what a first visit downloads, per sample page (report the figures)
+	$(BIN)/python tests/page_weight.py site
+
 # --------------------------------------------------------------- setup
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) else "Python 3.11.5 or newer is needed (found " + sys.version.split()[0] + ").")'

@@ -60,6 +60,16 @@ TESTIMONY = {
            "setting": "Psychotherapy in private practice", "themes": ["confiance"]},
 }
 
+# The trainee path's self-check: one question for its one step.
+SELF_CHECKS = """\
+etape-1:
+  - question: {fr: "Une question\u00a0?", en: "A question?"}
+    choices:
+      - {fr: "Oui", en: "Yes", correct: true}
+      - {fr: "Non", en: "No"}
+    explanation: {fr: "Parce que.", en: "Because."}
+"""
+
 # stem -> kind, then per language: (title, description, body)
 PAGES: dict[str, dict[str, Any]] = {
     "index": {
@@ -148,6 +158,15 @@ PAGES: dict[str, dict[str, Any]] = {
         "fr": ("Confidentialité", "Ce que devient ce que vous envoyez.",
                "# Confidentialité\n\n<!-- data-controller -->\n"),
         "en": ("Privacy", "What happens to what you send.", "# Privacy\n\n<!-- data-controller -->\n"),
+    },
+    "pros/parcours-formation": {
+        "kind": "path",
+        "fr": ("Parcours de formation", "Un parcours en une étape.",
+               "# Parcours de formation\n\n## Étape 1 { #etape-1 }\n\nLire la page.\n\n"
+               "<!-- self-check -->\n"),
+        "en": ("Learning path", "A one-step path.",
+               "# Learning path\n\n## Step 1 { #etape-1 }\n\nRead the page.\n\n"
+               "<!-- self-check -->\n"),
     },
     "temoignages/exemple": {
         "kind": "testimony",
@@ -258,6 +277,7 @@ def build_site(root: Path) -> Path:
     shutil.copytree(REPO / "docs/_data", data)
     shutil.copytree(REPO / "templates", root / "templates")  # sheet pages' anchors come from it
     (data / "bibliography.yml").write_text(BIBLIOGRAPHY, encoding="utf-8")
+    (data / "self_checks.yml").write_text(SELF_CHECKS, encoding="utf-8")
     for sheet in (data / "sheets").glob("*.yml"):
         if sheet.stem != SHEET:
             sheet.unlink()

@@ -659,7 +659,7 @@ def test_command_line_reports_the_same_problems(site: Path) -> None:
 def test_command_line_passes_on_the_valid_site(site: Path) -> None:
     result = run_cli(site)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == ("All checks passed: 26 pages, 1 sheets. "
+    assert result.stdout == ("All checks passed: 28 pages, 1 sheets. "
                              "External links listed in build/reports/external-links.tsv.\n")
 
 

@@ -15,6 +15,8 @@ from .people import Person
 from .people import load as load_people
 from .problems import InputError, Problem
 from .routes import validate as validate_routes
+from .self_check import Question
+from .self_check import load as load_self_checks
 from .yamlio import Located, load_located_file
 
 DATA_DIR = Path("docs/_data")
@@ -34,6 +36,8 @@ class SiteData:
     site: dict[str, Any] = field(default_factory=dict)
     validation: dict[str, Any] = field(default_factory=dict)
     denylist: set[str] = field(default_factory=set)
+    self_checks: dict[str, list[Question]] = field(default_factory=dict)  # by step anchor
+    self_checks_src: Located | None = None
 
     def rel(self, name: str) -> str:
         return (DATA_DIR / name).as_posix()
@@ -140,6 +144,12 @@ def load_site_data(root: Path) -> tuple[SiteData, list[Problem]]:
     validation = _load(root, "validation.yml", problems)
     if validation is not None and isinstance(validation.data, dict):
         data.validation = validation.data
+
+    self_checks = _load(root, "self_checks.yml", problems)
+    if self_checks is not None:
+        data.self_checks_src = self_checks
+        data.self_checks, found = load_self_checks(self_checks)
+        problems += found
 
     denylist = root / DATA_DIR / "names_denylist.txt"
     if denylist.exists():

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import AUDIENCES, easy_read, legal, people
+from . import easy_read, legal, people
 from .bibliography import (
     REFERENCES_STEM,
     bibliography_markdown,
@@ -26,7 +26,14 @@ from .helplines import help_markdown
 from .markdown_scan import MARKER
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
+from .self_check import MARKER_LINE as SELF_CHECK_LINE
+from .self_check import MARKER_NAME as SELF_CHECK_MARKER
+from .self_check import anchors as self_check_anchors
+from .self_check import block_markdown as self_check_block
+from .self_check import sections_with_marker
+from .sheets.model import MOMENTS
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
+from .sheets.thumbnail import shown_size as thumbnail_size
 from .sources import page_url
 from .words import WORDS, long_date
 
@@ -103,21 +110,39 @@ def sheet_downloads(ctx: SiteContext, sheet_id: str, lang: str, from_stem: str) 
     return " · ".join(links)
 
 
+def sheet_thumbnail(sheet_id: str, lang: str) -> str:
+    """Site path of the thumbnail of a sheet's first page (the first paper of its language),
+    under the language's folder."""
+    return f"fiches/thumbs/{sheet_id}.{lang}.svg"
+
+
 def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
+    """The sheets, grouped by the moment they serve (in MOMENTS order), each as a card with
+    the thumbnail of its first page; the consent form apart, last."""
     words = WORDS[lang]
+    width, height = thumbnail_size(PDF_FORMATS[lang][0])
     out = []
-    for audience in AUDIENCES:
-        chosen = [s for s in ctx.sheets.values() if s.audience and s.audience[0] == audience]
+    for moment in MOMENTS:
+        chosen = [s for s in ctx.sheets.values() if s.moment == moment]
         if not chosen:
             continue
-        out.append(f"## {words['for'][audience]} {{ #{audience} }}\n")
+        out.append(f"## {esc(words['moments'][moment])} {{ #{moment} }}\n")
+        if moment == "forms":
+            out.append(f"{esc(words['forms_note'])}\n")
+        out.append('<ul class="sheet-cards" markdown="block">')
         for sheet in sorted(chosen, key=lambda s: s.text[lang].title.lower()):
             text = sheet.text[lang]
             link = relative_link(stem, f"fiches/{sheet.id}")
-            out.append(f"- **[{esc(text.title)}]({link})**{words['colon']} {esc(text.description)}  \n"
-                       f"  {words['download']}{words['colon']} "
-                       f"{sheet_downloads(ctx, sheet.id, lang, stem)}")
-        out.append("")
+            thumb = posixpath.relpath(sheet_thumbnail(sheet.id, lang), posixpath.dirname(stem) or ".")
+            out.append(
+                f'<li class="sheet-card" markdown="block">\n\n'
+                f'![]({thumb}){{ .sheet-card__thumb width="{width}" '
+                f'height="{height}" loading="lazy" }}\n\n'
+                f"**[{esc(text.title)}]({link})**  \n{esc(text.description)}\n"
+                f"{{ .sheet-card__text }}\n\n"
+                f"{words['download']}{words['colon']} {sheet_downloads(ctx, sheet.id, lang, stem)}\n"
+                f"{{ .sheet-card__downloads }}\n\n</li>")
+        out.append("</ul>\n")
     return "\n".join(out)
 
 
@@ -196,7 +221,7 @@ MARKERS: dict[str, Marker] = {
                                                                          lang),
                            REFERENCES_STEM, lambda ctx: set(ctx.data.bibliography)),
     "testimonies-index": Marker(testimonies_markdown, "temoignages/index", _testimony_anchors),
-    "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(AUDIENCES)),
+    "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(MOMENTS)),
     legal.NOTICE_MARKER: Marker(lambda ctx, stem, lang: legal.notice_markdown(ctx.data.site, lang),
                                 legal.NOTICE_STEM, lambda ctx: set(legal.ANCHORS.values())),
     legal.CONTROLLER_MARKER: Marker(
@@ -205,7 +230,25 @@ MARKERS: dict[str, Marker] = {
     people.MARKER: Marker(lambda ctx, stem, lang: people.people_markdown(ctx.data.people, lang),
                           people.ABOUT_STEM,
                           lambda ctx: {f"personne-{pid}" for pid in ctx.data.people}),
+    # one per step: expanded by `expand_self_checks`, which knows the section it sits in
+    SELF_CHECK_MARKER: Marker(lambda ctx, stem, lang: "", "pros/parcours-formation",
+                              lambda ctx: self_check_anchors(ctx.data.self_checks)),
 }
+
+
+def expand_self_checks(ctx: SiteContext, markdown: str, lang: str) -> str:
+    """Each `<!-- self-check -->` marker becomes the questions of the `##` section it ends.
+    A section without questions keeps its marker: the self-check check reports it."""
+    sections = iter(sections_with_marker(markdown))
+
+    def block(match: re.Match[str]) -> str:
+        step = next(sections)
+        questions = ctx.data.self_checks.get(step)
+        if not questions:
+            return match.group(0)
+        return self_check_block(step, list(ctx.data.self_checks).index(step) + 1, questions, lang)
+
+    return SELF_CHECK_LINE.sub(block, markdown)
 
 
 # ---------------------------------------------------------------- page furniture
@@ -269,8 +312,13 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     if meta.get("kind") == "sheet" and meta.get("sheet") in ctx.sheets:
         markdown = sheet_page_markdown(ctx, meta["sheet"], stem, lang)
 
+    # A page that lists the help lines leads with them: a reader in crisis meets the numbers
+    # on the first screen, and who wrote the page (and when) comes at the end.
+    info_at_end = any(m.group(1) == "helplines" for m in MARKER.finditer(markdown))
     site = ctx.data.site
     markdown = PLACEHOLDER.sub(lambda m: esc(site.get(m.group(1), "")), markdown)
+
+    markdown = expand_self_checks(ctx, markdown, lang)
 
     def expand(match: re.Match[str]) -> str:
         marker = MARKERS.get(match.group(1))
@@ -290,7 +338,10 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
         if meta.get("kind") == "testimony":
             byline += testimony_licence_html(stem, lang) + "\n"
         head = f"{byline}\n\n{twin}\n" if twin else f"{byline}\n"
-        markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
+        if info_at_end:
+            markdown = f"{markdown.rstrip()}\n\n{head}"
+        else:
+            markdown = f"{markdown[:at]}\n\n{head}{markdown[at:]}"
     if has_sources_section(stem, meta):
         markdown += sources_markdown(ctx, used, lang)
     return markdown

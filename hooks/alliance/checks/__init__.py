@@ -25,6 +25,7 @@ from . import (
     readability,
     redirects,
     routes,
+    self_check,
     sheets,
     testimonies,
     translations,
@@ -34,7 +35,7 @@ from . import (
 CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
           external_links, glossary, helplines, readability, typography, sheets, routes, people,
           legal,
-          easy_read, redirects)
+          easy_read, self_check, redirects)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:
