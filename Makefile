@@ -13,7 +13,7 @@ APT_INSTALL := apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get inst
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build preview test check release-check lint lock sync-translations benchmark screenshots page-weight system-python system-pdf system-browser system-server clean
+.PHONY: serve build preview test check release-check lint lock sync-translations benchmark screenshots page-weight urls audit system-python system-pdf system-browser system-server clean
 
 serve: $(STAMP) system-pdf ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -46,6 +46,14 @@ sync-translations: $(STAMP) ## record that each page and its translation say the
 
 benchmark: $(STAMP) system-pdf ## build and PDF timings, PDF sizes (report the figures)
 	$(BIN)/python tests/benchmark.py
+
+urls: $(STAMP) system-pdf ## build, then add the site's new addresses to published-urls.txt (commit it)
+	rm -rf build/urls-site
+	$(BIN)/mkdocs build --strict --quiet -d build/urls-site
+	$(BIN)/python -m alliance urls build/urls-site
+
+audit: $(STAMP) $(NPM_STAMP) system-pdf system-browser ## Lighthouse on a sample of pages (a benchmark, not a test)
+	$(BIN)/python tests/audit.py
 
 page-weight: build system-browser ## what a first visit downloads, per sample page (report the figures)
 	$(BIN)/python tests/page_weight.py site

@@ -6,6 +6,7 @@
     python -m alliance sync-translations  record that each page pair is in line
     python -m alliance denylist-add NAME  add a name (as a hash) to the denylist
     python -m alliance nginx SITE_DIR     nginx configuration of a built site (see --help)
+    python -m alliance urls SITE_DIR      add a built site's new addresses to published-urls.txt
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .problems import format_report
 from .serving.nginx import write_nginx_config
 from .serving.policy import configured_redirects
 from .translations_sync import sync_all
+from .urls import CONTRACT, add_to_contract, produced_urls
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="write only the server { } block, for one's own nginx")
     nginx.add_argument("--served-from", help="the folder nginx serves, if not SITE_DIR (the site copied "
                                       "to a server: /srv/alliance/site)")
+    urls = sub.add_parser("urls", help="add a built site's new addresses to the URL contract")
+    urls.add_argument("site", type=Path, help="the built site's folder")
     args = parser.parse_args(argv)
     root = args.root.resolve()
 
@@ -90,6 +94,12 @@ def main(argv: list[str] | None = None) -> int:
         path = write_nginx_config(args.site_dir.resolve(), args.listen, args.out.resolve(),
                                   configured_redirects(root), args.server_block, args.served_from)
         print(path)
+        return 0
+    if args.command == "urls":
+        added = add_to_contract(root, produced_urls(args.site))
+        for url in added:
+            print(f"added {url}")
+        print(f"{len(added)} address(es) added to {CONTRACT}.")
         return 0
     return 2  # pragma: no cover
 

@@ -25,6 +25,7 @@ from . import (
     nav,
     people,
     readability,
+    redirects,
     routes,
     self_check,
     sheets,
@@ -36,7 +37,7 @@ from . import (
 CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
           external_links, glossary, helplines, readability, typography, sheets, routes, people,
           legal,
-          easy_read, self_check, diagrams, csp)
+          easy_read, self_check, diagrams, csp, redirects)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..redirects import redirects
 from .inline import inline_script_hashes
 
 # Content-Security-Policy, directive by directive. `script-src` gains the sha256 of each
@@ -164,6 +165,7 @@ def site_policy(site_dir: Path, redirects: tuple[Redirect, ...] = ()) -> Serving
 
 
 def configured_redirects(root: Path) -> tuple[Redirect, ...]:
-    """The site's redirects. None yet: the redirects data file (docs/_data/) will be read
-    here, so that the build's `_redirects` and every nginx configuration list the same."""
-    return ()
+    """The site's redirects, from the one data file (docs/_data/redirects.yml, read by
+    alliance.redirects), so that the build's `_redirects` and every nginx configuration list
+    the same. A broken data file raises InputError with every problem."""
+    return tuple(Redirect(source, target) for source, target in redirects(root))
