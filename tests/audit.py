@@ -95,12 +95,19 @@ def gzip_kb(requests: list[dict], site: Path | None, base: str) -> float | None:
 
 
 def audit(url: str, out: Path) -> dict:
+    """One Lighthouse run; run again once if Lighthouse itself fails (it sometimes loses
+    the trace of a page load on a busy machine: NO_NAVSTART)."""
     chrome_flags = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-quic"
-    subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={chrome_flags}"],
-        env=dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium")),
-        check=True, timeout=300)
+    for attempt in (1, 2):
+        done = subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={chrome_flags}"],
+            env=dict(os.environ, CHROME_PATH=os.environ.get("CHROME_PATH", "/usr/bin/chromium")),
+            timeout=300)
+        if done.returncode == 0:
+            break
+        if attempt == 2:
+            raise SystemExit(f"Lighthouse failed twice on {url}")
     return json.loads(out.read_text(encoding="utf-8"))
 
 
