@@ -9,7 +9,7 @@ NPM_STAMP := node_modules/.installed-from-lock
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: serve build test check lint sync-translations benchmark screenshots system-pdf system-browser clean
+.PHONY: serve build test check release-check lint sync-translations benchmark screenshots system-pdf system-browser clean
 
 serve: $(STAMP) system-pdf ## build the site and serve it on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -25,6 +25,9 @@ test: $(STAMP) $(NPM_STAMP) system-pdf system-browser ## lint, content checks, a
 check: $(STAMP) ## the content checks alone, without building
 	$(BIN)/python -m alliance check
 
+release-check: $(STAMP) ## before a public release: every check, plus no placeholder left (fails until filled in)
+	$(BIN)/python -m alliance release
+
 lint: $(STAMP)
 	$(BIN)/ruff check hooks tests
 
@@ -36,6 +39,10 @@ benchmark: $(STAMP) system-pdf ## build and PDF timings, PDF sizes (report the f
 
 screenshots: $(STAMP) system-pdf system-browser ## PNGs of the home, a concept, a testimony and a sheet page (phone and desktop, light and dark) in screenshots/, for reviewers
 	$(BIN)/python tests/screenshots.py
+
+.PHONY: page-weight
+page-weight: build system-browser ## what a first visit downloads, per sample page (report the figures)
+	$(BIN)/python tests/page_weight.py site
 
 # --------------------------------------------------------------- setup
 $(STAMP): requirements.lock

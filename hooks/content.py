@@ -6,7 +6,7 @@ starts each language's build (alliance.build.Build owns the state the hooks shar
 
 from __future__ import annotations
 
-from alliance import DEFAULT_LANGUAGE
+from alliance import DEFAULT_LANGUAGE, people
 from alliance.build import Build, ConfigError
 from alliance.french import restore_spaces, space_attributes
 from alliance.sources import PAGE_NAME
@@ -46,6 +46,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.meta.get("kind") == "sheet" and page.meta.get("sheet") in ctx.sheets:
         page.meta.update(ctx.sheet_meta(page.meta["sheet"], lang))
         page.title = page.meta["title"]
+    # the <meta name="author"> of the theme shows names, not the ids of people.yml
+    page.meta["author_names"] = people.names(ctx.data.people, page.meta.get("authors"), lang)
+    # the <meta name="author"> of the theme shows names, not the ids of people.yml
+    page.meta["author_names"] = people.names(ctx.data.people, page.meta.get("authors"), lang)
     return page_markdown(ctx, markdown, stem, lang, page.meta)
 
 

@@ -60,6 +60,16 @@ TESTIMONY = {
            "setting": "Psychotherapy in private practice", "themes": ["confiance"]},
 }
 
+# The trainee path's self-check: one question for its one step.
+SELF_CHECKS = """\
+etape-1:
+  - question: {fr: "Une question\u00a0?", en: "A question?"}
+    choices:
+      - {fr: "Oui", en: "Yes", correct: true}
+      - {fr: "Non", en: "No"}
+    explanation: {fr: "Parce que.", en: "Because."}
+"""
+
 # stem -> kind, then per language: (title, description, body)
 PAGES: dict[str, dict[str, Any]] = {
     "index": {
@@ -123,6 +133,21 @@ PAGES: dict[str, dict[str, Any]] = {
         "en": ("When a professional crosses a line", "Where to report.",
                "# When a professional crosses a line\n\n<!-- reporting-routes -->\n"),
     },
+    "a-propos/index": {
+        "kind": "utility",
+        "fr": ("À propos", "Qui écrit et relit.", "# À propos\n\n<!-- people -->\n"),
+        "en": ("About", "Who writes and reviews.", "# About\n\n<!-- people -->\n"),
+    },
+    "a-propos/mentions-legales": {
+        "kind": "utility",
+        "fr": ("Mentions légales", "Qui publie le site.", "# Mentions légales\n\n<!-- legal-notice -->\n"),
+        "en": ("Legal notice", "Who publishes the site.", "# Legal notice\n\n<!-- legal-notice -->\n"),
+    },
+    "a-propos/confidentialite": {
+        "kind": "utility",
+        "fr": ("Confidentialité", "Vos données.", "# Confidentialité\n\n<!-- data-controller -->\n"),
+        "en": ("Privacy", "Your data.", "# Privacy\n\n<!-- data-controller -->\n"),
+    },
     "temoignages/index": {
         "kind": "index",
         "fr": ("Témoignages", "Les témoignages.", "# Témoignages\n\n<!-- testimonies-index -->\n"),
@@ -132,6 +157,15 @@ PAGES: dict[str, dict[str, Any]] = {
         "kind": "index",
         "fr": ("Fiches", "Les fiches d'exercices.", "# Fiches\n\n<!-- sheets-index -->\n"),
         "en": ("Sheets", "The exercise sheets.", "# Sheets\n\n<!-- sheets-index -->\n"),
+    },
+    "pros/parcours-formation": {
+        "kind": "path",
+        "fr": ("Parcours de formation", "Un parcours en une étape.",
+               "# Parcours de formation\n\n## Étape 1 { #etape-1 }\n\nLire la page.\n\n"
+               "<!-- self-check -->\n"),
+        "en": ("Learning path", "A one-step path.",
+               "# Learning path\n\n## Step 1 { #etape-1 }\n\nRead the page.\n\n"
+               "<!-- self-check -->\n"),
     },
     "temoignages/exemple": {
         "kind": "testimony",
@@ -188,7 +222,7 @@ def page_front(stem: str, lang: str, **changes: Any) -> dict[str, Any]:
     front: dict[str, Any] = {
         "title": title, "description": description, "kind": spec["kind"],
         "audience": ["patients", "trainees", "therapists"],
-        "authors": ["Équipe éditoriale Alliance"], "reviewers": ["Comité de relecture Alliance"],
+        "authors": ["equipe-editoriale"], "reviewers": ["comite-relecture"],
         "last_reviewed": REVIEWED,
     }
     if spec["kind"] == "testimony":
@@ -242,6 +276,7 @@ def build_site(root: Path) -> Path:
     shutil.copytree(REPO / "docs/_data", data)
     shutil.copytree(REPO / "templates", root / "templates")  # sheet pages' anchors come from it
     (data / "bibliography.yml").write_text(BIBLIOGRAPHY, encoding="utf-8")
+    (data / "self_checks.yml").write_text(SELF_CHECKS, encoding="utf-8")
     for sheet in (data / "sheets").glob("*.yml"):
         if sheet.stem != SHEET:
             sheet.unlink()

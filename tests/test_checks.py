@@ -19,6 +19,7 @@ from alliance.transform import MARKERS
 from fixture_site import (  # first: it puts hooks/ on the import path for `alliance`
     BIBLIOGRAPHY,
     HOOKS,
+    PAGES,
     REPO,
     SHEET,
     TODAY,
@@ -73,7 +74,7 @@ def line_of(path: Path, text: str) -> int:
 
 def test_the_valid_site_has_no_problem(site: Path) -> None:
     ctx = load_context(site, TODAY)
-    assert len(ctx.pages) == 20 and list(ctx.sheets) == [SHEET]
+    assert len(ctx.pages) == 2 * (len(PAGES) + 1) and list(ctx.sheets) == [SHEET]
     assert report(site) == []
 
 
@@ -134,7 +135,7 @@ def test_unknown_field(site: Path) -> None:
 
 
 def test_missing_field(site: Path) -> None:
-    replace_in(page_path(site, "index", "fr"), "authors: [Équipe éditoriale Alliance]\n", "")
+    replace_in(page_path(site, "index", "fr"), "authors: [equipe-editoriale]\n", "")
     assert report(site) == ["docs/index.fr.md:1:1: FM003 missing required field 'authors'"]
 
 
@@ -618,7 +619,7 @@ def test_sheet_with_an_impossible_date(site: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once_grouped_by_file(site: Path) -> None:
-    replace_in(page_path(site, "index", "fr"), "authors: [Équipe éditoriale Alliance]\n", "")
+    replace_in(page_path(site, "index", "fr"), "authors: [equipe-editoriale]\n", "")
     append(site, "index", "fr", "\nChaque patient·e compte.\n")
     edit(site, ALLIANCE, "fr", "[alliance](glossaire.md#alliance)", "[alliance](ruptures.md)")
     found = problems(site)
@@ -658,7 +659,7 @@ def test_command_line_reports_the_same_problems(site: Path) -> None:
 def test_command_line_passes_on_the_valid_site(site: Path) -> None:
     result = run_cli(site)
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == ("All checks passed: 20 pages, 1 sheets. "
+    assert result.stdout == ("All checks passed: 28 pages, 1 sheets. "
                              "External links listed in build/reports/external-links.tsv.\n")
 
 
@@ -921,9 +922,10 @@ def test_data_file_of_the_wrong_shape(site: Path) -> None:
                'tournant: {fr: "Le tournant"}')
     replace_in(site / "docs/_data/helplines.yml", "\nverified: ",
                "\nchecked_by: nobody\nverified: ")
+    helplines = site / "docs/_data/helplines.yml"
     assert report(site) == [
-        "docs/_data/helplines.yml:13:1: DATA003 unknown key 'checked_by' (expected one of "
-        "countries, first_screen, order, verified)",
+        f"docs/_data/helplines.yml:{line_of(helplines, 'checked_by')}:1: DATA003 unknown key "
+        "'checked_by' (expected one of countries, first_screen, order, search_words, verified)",
         "docs/_data/testimony_themes.yml:5:1: DATA002 theme 'tournant' needs a label in fr "
         "and en",
     ]

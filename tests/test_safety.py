@@ -146,3 +146,176 @@ def test_help_page_first_phone_screen_shows_call_buttons(server: str, browser: o
     link.click()
     assert tab.url.endswith(f"{prefix}aide/"), tab.url
     context.close()
+
+
+def test_an_unknown_person_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    from fixture_site import build_site, page_path, replace_in, report
+
+    root = build_site(tmp_path)
+    replace_in(page_path(root, "comprendre/alliance", "en"), "reviewers: [comite-relecture]",
+               "reviewers: [comite-relecture, dr-nobody]")
+    sheet = root / "docs/_data/sheets/mes-objectifs.yml"
+    text = sheet.read_text(encoding="utf-8")
+    sheet.write_text(text.replace("authors: [equipe-editoriale]", "authors:\n  - someone-else", 1),
+                     encoding="utf-8")
+    line = text.split("\n").index("authors: [equipe-editoriale]") + 2
+    found = [x for x in report(root) if "PEOPLE001" in x]
+    assert found == [
+        "docs/_data/sheets/mes-objectifs.yml:" f"{line}:5: PEOPLE001 unknown person 'someone-else' in "
+        "authors: authors and reviewers are ids of docs/_data/people.yml (add the person there, "
+        "or use an existing id)",
+        "docs/comprendre/alliance.en.md:7:31: PEOPLE001 unknown person 'dr-nobody' in reviewers: "
+        "authors and reviewers are ids of docs/_data/people.yml (add the person there, or use an "
+        "existing id)",
+    ]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bylines_name_people_and_link_to_how_review_works(built_site: Path, lang: str) -> None:
+    people = yaml.safe_load((ROOT / "docs/_data/people.yml").read_text(encoding="utf-8"))["people"]
+    html = page(built_site, lang, "comprendre/ruptures")
+    byline = re.search(r'<p class="byline">(.*?)</p>', html).group(1)
+    for pid in ("equipe-editoriale", "comite-relecture"):
+        name = people[pid]["name"][lang]
+        assert f'href="../../a-propos/#personne-{pid}">{html_escape(name, quote=False)}</a>' in byline
+        assert html_escape(people[pid]["profession"][lang], quote=False) in byline
+    assert 'href="../../a-propos/#qui-ecrit"' in byline
+    about = page(built_site, lang, "a-propos")
+    for pid in people:
+        assert f'id="personne-{pid}"' in about
+
+
+def sheet_needs_note(sheet_id: str) -> bool:
+    """A sheet needs the note when it has a scale or checkboxes, or is for patients, unless
+    its source opts out with a written reason (read from the YAML, not from the model)."""
+    source = yaml.safe_load((ROOT / f"docs/_data/sheets/{sheet_id}.yml").read_text(encoding="utf-8"))
+    rated = any(f["type"] in ("scale", "checkboxes") for f in source["fields"])
+    if source.get("reflection_aid") is False:
+        assert source.get("reflection_aid_reason", "").strip(), sheet_id
+        return False
+    return rated or "patients" in source["audience"]
+
+
+SHEET_IDS = sorted(p.stem for p in (ROOT / "docs/_data/sheets").glob("*.yml"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("sheet_id", SHEET_IDS)
+def test_rated_and_patient_sheets_say_they_are_not_a_test(built_site: Path, sheet_id: str,
+                                                          lang: str) -> None:
+    from alliance.words import WORDS
+    from pypdf import PdfReader
+
+    note = WORDS[lang]["not_a_test"]
+    needed = sheet_needs_note(sheet_id)
+    html = page(built_site, lang, f"fiches/{sheet_id}")
+    shown = re.search(r'<p class="sheet-notice" data-reflection-aid>([^<]*)</p>', html)
+    assert bool(shown) == needed, (sheet_id, lang)
+    if shown:
+        assert " ".join(shown.group(1).split()) == " ".join(html_escape(note, quote=True).split())
+    base = built_site / "en" if lang == "en" else built_site
+    for pdf in sorted((base / "fiches/pdf").glob(f"{sheet_id}.{lang}.*.pdf")):
+        text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+        assert (" ".join(note.split()) in text) == needed, pdf.name
+
+
+def test_the_sheets_with_a_scale_or_checkboxes_are_the_ones_expected() -> None:
+    """Guards the parametrised test above: it covers every rated sheet of the issue."""
+    rated = {s for s in SHEET_IDS if sheet_needs_note(s)}
+    assert {"apres-la-seance", "dire-que-ca-ne-va-pas", "mes-objectifs", "mes-progres",
+            "rupture-reparation-pro"} <= rated
+    assert "consentement-temoignage" not in rated  # a consent form, opted out with its reason
+
+
+def test_a_rated_sheet_cannot_drop_the_note_without_a_reason(tmp_path: Path) -> None:
+    from fixture_site import build_site, report
+
+    root = build_site(tmp_path)
+    sheet = root / "docs/_data/sheets/mes-objectifs.yml"
+    text = sheet.read_text(encoding="utf-8")
+    line = next(i + 1 for i, x in enumerate(text.split("\n")) if x.startswith("reflection_aid:"))
+    sheet.write_text(re.sub(r"(?m)^reflection_aid: true.*$", "reflection_aid: false", text),
+                     encoding="utf-8")
+    found = [x for x in report(root) if "SHEET006" in x]
+    assert len(found) == 1 and found[0].startswith(f"docs/_data/sheets/mes-objectifs.yml:{line}:1:")
+    assert "give reflection_aid_reason to opt out" in found[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_testimony_says_it_is_outside_the_licence(built_site: Path, lang: str) -> None:
+    from alliance.words import WORDS
+
+    stems = sorted({p.name.split(".")[0] for p in (ROOT / "docs/temoignages").glob("*.md")}
+                   - {"index", "contribuer"})
+    assert len(stems) >= 4
+    for stem in stems:
+        html = page(built_site, lang, f"temoignages/{stem}")
+        notice = re.search(r'<p class="testimony-licence">(.*?)</p>', html)
+        assert notice, stem
+        assert html_escape(WORDS[lang]["testimony_licence"], quote=True) in notice.group(1)
+        assert 'href="../../a-propos/confidentialite/#retrait"' in notice.group(1)
+    footer = page(built_site, lang, "index")
+    footer = footer[footer.index("alliance-footer"):]
+    assert ("excluded from this licence" if lang == "en" else "exclus de cette licence") in footer
+    assert "a-propos/confidentialite/" in footer
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_legal_notice_and_privacy_page_come_from_site_data(built_site: Path, lang: str) -> None:
+    site = yaml.safe_load((ROOT / "docs/_data/site.yml").read_text(encoding="utf-8"))
+    notice = page(built_site, lang, "a-propos/mentions-legales")
+    for role, anchor in (("publisher", "editeur"), ("director", "direction-publication"),
+                         ("host", "hebergement")):
+        assert f'id="{anchor}"' in notice
+        name = site["legal"][role]["name"]
+        name = name[lang] if isinstance(name, dict) else name
+        assert html_escape(name, quote=True) in notice, role
+    privacy = page(built_site, lang, "a-propos/confidentialite")
+    for anchor in ("responsable", "base-legale", "conservation", "retrait", "mineurs", "droits",
+                   "reclamation"):
+        assert f'id="{anchor}"' in privacy
+    assert f'href="mailto:{site["testimony_email"]}"' in privacy
+    assert 'href="https://www.cnil.fr/fr/adresser-une-plainte"' in privacy
+    # and no page writes the publisher or host by hand: the sources hold only the markers
+    for src in (ROOT / "docs/a-propos").glob("*.md"):
+        assert "COMPLÉTER" not in src.read_text(encoding="utf-8")
+        assert "FILL IN" not in src.read_text(encoding="utf-8")
+
+
+def test_legal_block_without_host_is_reported(tmp_path: Path) -> None:
+    from fixture_site import build_site, report
+
+    root = build_site(tmp_path)
+    path = root / "docs/_data/site.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("  host:")], encoding="utf-8")
+    found = [x for x in report(root) if "LEGAL001" in x]
+    assert len(found) == 1 and re.match(
+        r"docs/_data/site\.yml:\d+:1: LEGAL001 legal: 'host' is missing \(it needs name, "
+        r"address, phone\)", found[0]), found
+
+
+CONSENT_TERMS = {
+    "fr": ("tous droits réservés", "moins de 18 ans", "3 mois", "30 jours"),
+    "en": ("all rights reserved", "under 18", "3 months", "30 days"),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_consent_form_states_licence_minors_and_retention_like_the_privacy_page(
+        built_site: Path, lang: str) -> None:
+    """The printed form a person signs says what the privacy page says: outside the open
+    licence (so a withdrawal can be honoured), parental signature for a minor, how long."""
+    from pypdf import PdfReader
+
+    base = built_site / "en" if lang == "en" else built_site
+    privacy = " ".join(re.sub(r"<[^>]+>", " ", page(built_site, lang, "a-propos/confidentialite"))
+                       .replace("\u00a0", " ").split())
+    for pdf in sorted((base / "fiches/pdf").glob(f"consentement-temoignage.{lang}.*.pdf")):
+        reader = PdfReader(pdf)
+        text = " ".join(" ".join(p.extract_text() for p in reader.pages).replace("\u00a0", " ").split())
+        for term in CONSENT_TERMS[lang]:
+            assert term in text.lower(), (pdf.name, term)
+            assert term in privacy.lower(), term
+        fields = {name.split(".")[0] for name in reader.get_fields()}
+        assert {"accord-patient-licence", "accord-therapeute-licence", "parent"} <= fields

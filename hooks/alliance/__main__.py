@@ -1,6 +1,8 @@
 """Command line: the same checks as the build, without building.
 
     python -m alliance check              report every problem, exit 1 if any
+    python -m alliance release            the same, plus what a public release needs
+                                          (no placeholder left, fresh help lines)
     python -m alliance sync-translations  record that each page pair is in line
     python -m alliance denylist-add NAME  add a name (as a hash) to the denylist
 """
@@ -8,9 +10,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
+from . import release
 from .checks import run_all
 from .checks.external_links import write_report
 from .context import load_context
@@ -26,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="repository root: the folder of mkdocs.yml (default: here)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="run every content check")
+    rel = sub.add_parser("release", help="every content check plus the release-only checks")
+    rel.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                     help="the date to judge freshness against (default: today)")
     sub.add_parser("sync-translations", help="record that each page pair is in line")
     deny = sub.add_parser("denylist-add", help="add names to the denylist (stored hashed)")
     deny.add_argument("names", nargs="+")
@@ -41,6 +48,18 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"All checks passed: {len(ctx.pages)} pages, {len(ctx.sheets)} sheets. "
               f"External links listed in {report.relative_to(root)}.")
+        return 0
+    if args.command == "release":
+        today = args.today or dt.date.today()
+        ctx = load_context(root, today)
+        problems = run_all(ctx, today) + release.check(ctx, today)
+        if problems:
+            print(format_report(problems), file=sys.stderr)
+            print("Not ready for a public release: fix the problems above "
+                  "(REL codes: see hooks/alliance/release.py).", file=sys.stderr)
+            return 1
+        print(f"Ready for release: {len(ctx.pages)} pages, {len(ctx.sheets)} sheets, "
+              "no placeholder left.")
         return 0
     if args.command == "sync-translations":
         changed = sync_all(root)

@@ -120,7 +120,8 @@ def _end(text: str) -> str:
     return text if text.rstrip("*").endswith(("?", "!", ".")) else f"{text}."
 
 
-def _unconfirmed(entry: dict[str, Any], lang: str) -> str:
+def unconfirmed_note(entry: dict[str, Any], lang: str) -> str:
+    """'Non confirmés : l'année et l'adresse en ligne.' for the fields in `unconfirmed`."""
     fields = [FIELD_NAMES[lang].get(str(f), str(f)) for f in entry.get("unconfirmed") or []]
     if not fields:
         return ""
@@ -173,7 +174,7 @@ def reference_markdown(entry: dict[str, Any], lang: str) -> str:
     note = entry.get(f"note_{lang}")
     if note:
         text += f" — {esc(str(note))}"
-    unconfirmed = _unconfirmed(entry, lang)
+    unconfirmed = unconfirmed_note(entry, lang)
     if unconfirmed:
         text += f" {unconfirmed}" if note else f" — {unconfirmed}"
     return text

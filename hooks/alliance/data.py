@@ -10,8 +10,13 @@ from typing import Any
 from . import LANGUAGES
 from .helplines import all_numbers, digits
 from .helplines import validate as validate_helplines
+from .legal import validate as validate_site
+from .people import Person
+from .people import load as load_people
 from .problems import InputError, Problem
 from .routes import validate as validate_routes
+from .self_check import Question
+from .self_check import load as load_self_checks
 from .yamlio import Located, load_located_file
 
 DATA_DIR = Path("docs/_data")
@@ -26,10 +31,13 @@ class SiteData:
     glossary_src: Located | None = None
     helplines: dict[str, Any] = field(default_factory=dict)
     routes: dict[str, Any] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
     themes: dict[str, dict[str, str]] = field(default_factory=dict)
     site: dict[str, Any] = field(default_factory=dict)
     validation: dict[str, Any] = field(default_factory=dict)
     denylist: set[str] = field(default_factory=set)
+    self_checks: dict[str, list[Question]] = field(default_factory=dict)  # by step anchor
+    self_checks_src: Located | None = None
     diagrams: dict[str, Located] = field(default_factory=dict)  # name -> its data file
 
     def rel(self, name: str) -> str:
@@ -114,6 +122,11 @@ def load_site_data(root: Path) -> tuple[SiteData, list[Problem]]:
         if isinstance(routes.data, dict):
             data.routes = routes.data
 
+    people = _load(root, "people.yml", problems)
+    if people is not None:
+        data.people, found = load_people(people)
+        problems += found
+
     themes = _load(root, "testimony_themes.yml", problems)
     if themes is not None and isinstance(themes.data, dict):
         for key, labels in themes.data.items():
@@ -124,13 +137,20 @@ def load_site_data(root: Path) -> tuple[SiteData, list[Problem]]:
                 data.themes[key] = labels
 
     site = _load(root, "site.yml", problems)
-    if site is not None and isinstance(site.data, dict):
-        data.site = site.data
+    if site is not None:
+        problems += validate_site(site)
+        if isinstance(site.data, dict):
+            data.site = site.data
 
     validation = _load(root, "validation.yml", problems)
     if validation is not None and isinstance(validation.data, dict):
         data.validation = validation.data
 
+    self_checks = _load(root, "self_checks.yml", problems)
+    if self_checks is not None:
+        data.self_checks_src = self_checks
+        data.self_checks, found = load_self_checks(self_checks)
+        problems += found
     for path in sorted((root / DATA_DIR / "diagrams").glob("*.yml")):
         diagram = _load(root, f"diagrams/{path.name}", problems)
         if diagram is not None:

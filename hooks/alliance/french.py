@@ -145,10 +145,21 @@ _GLUED_IN_ATTRIBUTE = re.compile(
     rf'(\b(?:aria-label|title|alt|placeholder)="[^"]*?[^\s"{NBSP}])([:;?!])(?=[\s"])')
 
 
+# An ordinary space where a non-breaking one was: the theme's `striptags` filter folds every
+# space of a title (the table of contents' aria-label of a section with sub-sections).
+_SPACED_IN_ATTRIBUTE = re.compile(
+    rf'(\b(?:aria-label|title|alt|placeholder)="[^"]*?[^\s"{NBSP}]) ([:;?!»])(?=[\s"])')
+_OPEN_SPACED_IN_ATTRIBUTE = re.compile(r'(\b(?:aria-label|title|alt|placeholder)="[^"]*?«) ')
+
+
 def space_attributes(html: str) -> str:
     """Give the labels the theme writes into attributes ('Précédent: Titre', in the
-    footer's links) the non-breaking space French puts before : ; ? !"""
+    footer's links; 'Étape 1 : …' once `striptags` has folded its spaces) the
+    non-breaking space French puts before : ; ? ! and inside « »."""
     previous = None
     while previous != html:  # one mark per pass: several may sit in one attribute
-        previous, html = html, _GLUED_IN_ATTRIBUTE.sub("\\1\u00a0\\2", html)
+        previous = html
+        html = _GLUED_IN_ATTRIBUTE.sub("\\1\u00a0\\2", html)
+        html = _SPACED_IN_ATTRIBUTE.sub("\\1\u00a0\\2", html)
+        html = _OPEN_SPACED_IN_ATTRIBUTE.sub("\\1\u00a0", html)
     return html

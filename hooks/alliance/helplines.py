@@ -20,7 +20,7 @@ TYPES = ("emergency", "crisis", "listening", "victims", "advice")
 CONTACTS = ("call", "text", "call-or-text")
 COUNTRY_KEYS = {"id", "name", "lines"}
 LINE_KEYS = {"number", "display", "type", "contact", "name", "note", "source", "checked"}
-TOP_KEYS = {"verified", "order", "first_screen", "countries"}
+TOP_KEYS = {"verified", "order", "first_screen", "countries", "search_words"}
 
 TEXT = {
     "fr": {
@@ -158,6 +158,11 @@ def validate(src: Located) -> list[Problem]:
             if ("source" in line) != ("checked" in line) or (
                     "checked" in line and not isinstance(line["checked"], dt.date)):
                 bad(at, "DATA002", f"line {line['number']}: 'source' and 'checked' (a date) go together")
+    words = data.get("search_words")
+    if words is not None and not (isinstance(words, dict) and all(
+            isinstance(words.get(lang), list) and words[lang]
+            and all(isinstance(w, str) and w.strip() for w in words[lang]) for lang in LANGUAGES)):
+        bad(("search_words",), "DATA002", "'search_words' needs a list of words in fr and in en")
     for lang in LANGUAGES:
         order = (data.get("order") or {}).get(lang)
         if not isinstance(order, list) or sorted(order) != sorted(ids):

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import AUDIENCES, easy_read
+from . import easy_read, legal, people
 from .bibliography import (
     REFERENCES_STEM,
     bibliography_markdown,
@@ -31,7 +31,15 @@ from .markdown_scan import MARKER
 from .page_info import page_info_markdown
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
+from .self_check import MARKER_LINE as SELF_CHECK_LINE
+from .self_check import MARKER_NAME as SELF_CHECK_MARKER
+from .self_check import anchors as self_check_anchors
+from .self_check import block_markdown as self_check_block
+from .self_check import sections_with_marker
+from .sheets.model import MOMENTS
 from .sheets.render import PDF_FORMATS, pdf_name, render_fragment
+from .sheets.thumbnail import shown_size as thumbnail_size
+from .sources import page_url
 from .words import WORDS, long_date
 
 PLACEHOLDER = re.compile(r"\{\{\s*(contact_email|testimony_email)\s*\}\}")
@@ -107,21 +115,39 @@ def sheet_downloads(ctx: SiteContext, sheet_id: str, lang: str, from_stem: str) 
     return " · ".join(links)
 
 
+def sheet_thumbnail(sheet_id: str, lang: str) -> str:
+    """Site path of the thumbnail of a sheet's first page (the first paper of its language),
+    under the language's folder."""
+    return f"fiches/thumbs/{sheet_id}.{lang}.svg"
+
+
 def sheets_index_markdown(ctx: SiteContext, stem: str, lang: str) -> str:
+    """The sheets, grouped by the moment they serve (in MOMENTS order), each as a card with
+    the thumbnail of its first page; the consent form apart, last."""
     words = WORDS[lang]
+    width, height = thumbnail_size(PDF_FORMATS[lang][0])
     out = []
-    for audience in AUDIENCES:
-        chosen = [s for s in ctx.sheets.values() if s.audience and s.audience[0] == audience]
+    for moment in MOMENTS:
+        chosen = [s for s in ctx.sheets.values() if s.moment == moment]
         if not chosen:
             continue
-        out.append(f"## {words['for'][audience]} {{ #{audience} }}\n")
+        out.append(f"## {esc(words['moments'][moment])} {{ #{moment} }}\n")
+        if moment == "forms":
+            out.append(f"{esc(words['forms_note'])}\n")
+        out.append('<ul class="sheet-cards" markdown="block">')
         for sheet in sorted(chosen, key=lambda s: s.text[lang].title.lower()):
             text = sheet.text[lang]
             link = relative_link(stem, f"fiches/{sheet.id}")
-            out.append(f"- **[{esc(text.title)}]({link})**{words['colon']} {esc(text.description)}  \n"
-                       f"  {words['download']}{words['colon']} "
-                       f"{sheet_downloads(ctx, sheet.id, lang, stem)}")
-        out.append("")
+            thumb = posixpath.relpath(sheet_thumbnail(sheet.id, lang), posixpath.dirname(stem) or ".")
+            out.append(
+                f'<li class="sheet-card" markdown="block">\n\n'
+                f'![]({thumb}){{ .sheet-card__thumb width="{width}" '
+                f'height="{height}" loading="lazy" }}\n\n'
+                f"**[{esc(text.title)}]({link})**  \n{esc(text.description)}\n"
+                f"{{ .sheet-card__text }}\n\n"
+                f"{words['download']}{words['colon']} {sheet_downloads(ctx, sheet.id, lang, stem)}\n"
+                f"{{ .sheet-card__downloads }}\n\n</li>")
+        out.append("</ul>\n")
     return "\n".join(out)
 
 
@@ -221,26 +247,74 @@ MARKERS: dict[str, Marker] = {
                                                                          lang),
                            REFERENCES_STEM, lambda ctx: set(ctx.data.bibliography)),
     "testimonies-index": Marker(testimonies_markdown, "temoignages/index", _testimony_anchors),
-    "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(AUDIENCES)),
+    "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(MOMENTS)),
+    legal.NOTICE_MARKER: Marker(lambda ctx, stem, lang: legal.notice_markdown(ctx.data.site, lang),
+                                legal.NOTICE_STEM, lambda ctx: set(legal.ANCHORS.values())),
+    legal.CONTROLLER_MARKER: Marker(
+        lambda ctx, stem, lang: legal.controller_markdown(ctx.data.site, lang),
+        legal.PRIVACY_STEM, lambda ctx: set()),
+    people.MARKER: Marker(lambda ctx, stem, lang: people.people_markdown(ctx.data.people, lang),
+                          people.ABOUT_STEM,
+                          lambda ctx: {f"personne-{pid}" for pid in ctx.data.people}),
+    # one per step: expanded by `expand_self_checks`, which knows the section it sits in
+    SELF_CHECK_MARKER: Marker(lambda ctx, stem, lang: "", "pros/parcours-formation",
+                              lambda ctx: self_check_anchors(ctx.data.self_checks)),
     **{f"{MARKER_PREFIX}{name}": _diagram_marker(name, page) for name, page in DIAGRAMS.items()},
 }
 
 
+def expand_self_checks(ctx: SiteContext, markdown: str, lang: str) -> str:
+    """Each `<!-- self-check -->` marker becomes the questions of the `##` section it ends.
+    A section without questions keeps its marker: the self-check check reports it."""
+    sections = iter(sections_with_marker(markdown))
+
+    def block(match: re.Match[str]) -> str:
+        step = next(sections)
+        questions = ctx.data.self_checks.get(step)
+        if not questions:
+            return match.group(0)
+        return self_check_block(step, list(ctx.data.self_checks).index(step) + 1, questions, lang)
+
+    return SELF_CHECK_LINE.sub(block, markdown)
+
+
 # ---------------------------------------------------------------- page furniture
 
-def byline_html(meta: dict[str, Any], lang: str) -> str:
+def about_url(stem: str, lang: str, anchor: str = "") -> str:
+    """Relative URL from a page to the about page (raw HTML: MkDocs does not rewrite it)."""
+    here, there = page_url(stem, lang), page_url(people.ABOUT_STEM, lang)
+    rel = posixpath.relpath(there, here)
+    return f"{rel}/#{anchor}" if anchor else f"{rel}/"
+
+
+def byline_html(ctx: SiteContext, meta: dict[str, Any], stem: str, lang: str) -> str:
+    """Who wrote the page, who reviewed it (named from people.yml, linked to the about
+    page that says how review works) and when it was last reviewed."""
     words = WORDS[lang]
-    sep = f"{words['colon']} "
+    sep = words["colon"] + " "
+    about = about_url(stem, lang)
     parts = []
     if meta.get("authors"):
-        parts.append(f"{words['written_by']}{sep}{esc(', '.join(meta['authors']))}")
+        parts.append(f"{words['written_by']}{sep}"
+                     f"{people.byline_names_html(ctx.data.people, meta['authors'], lang, about)}")
     if meta.get("reviewers"):
-        parts.append(f"{words['reviewed_by']}{sep}{esc(', '.join(meta['reviewers']))}")
+        parts.append(f"{words['reviewed_by']}{sep}"
+                     f"{people.byline_names_html(ctx.data.people, meta['reviewers'], lang, about)}")
     reviewed = meta.get("last_reviewed")
     if isinstance(reviewed, dt.date):
         parts.append(f'{words["last_reviewed"]}{sep}<time datetime="{reviewed.isoformat()}">'
                      f"{long_date(reviewed, lang)}</time>")
+    parts.append(f'<a href="{about_url(stem, lang, people.ABOUT_ANCHOR)}">{words["how_review"]}</a>')
     return f'<p class="byline">{" · ".join(parts)}</p>'
+
+
+def testimony_licence_html(stem: str, lang: str) -> str:
+    """Said on every testimony: it is outside the site's open licence, so that the people
+    who gave it can have it withdrawn (a CC BY-SA grant could not be revoked)."""
+    here = page_url(stem, lang)
+    target = posixpath.relpath(page_url(legal.PRIVACY_STEM, lang), here)
+    return (f'\n<p class="testimony-licence">{esc(WORDS[lang]["testimony_licence"])} '
+            f'<a href="{target}/#retrait">{esc(WORDS[lang]["testimony_withdraw"])}</a></p>')
 
 
 def sources_markdown(ctx: SiteContext, keys: list[str], lang: str) -> str:
@@ -269,6 +343,8 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     site = ctx.data.site
     markdown = PLACEHOLDER.sub(lambda m: esc(site.get(m.group(1), "")), markdown)
 
+    markdown = expand_self_checks(ctx, markdown, lang)
+
     def expand(match: re.Match[str]) -> str:
         marker = MARKERS.get(match.group(1))
         return marker.expand(ctx, stem, lang) if marker else match.group(0)
@@ -283,10 +359,13 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     if title and twin:
         # the link to the page's easy-read twin (or back) sits right under the title
         markdown = f"{markdown[:title.end()]}\n\n{twin}\n{markdown[title.end():]}"
+    byline = byline_html(ctx, meta, stem, lang)
+    if meta.get("kind") == "testimony":
+        byline += testimony_licence_html(stem, lang) + "\n"
     sources = sources_markdown(ctx, used, lang) if has_sources_section(stem, meta) else ""
-    # the point of the page first; who wrote it, when, and its sources at the end
-    markdown += page_info_markdown(meta, lang, byline_html(meta, lang), sources,
-                                   relative_link(stem, "aide"),
+    # the point of the page first (on the help page, the numbers); who wrote it, when,
+    # under which licence, and its sources at the end
+    markdown += page_info_markdown(meta, lang, byline, sources, relative_link(stem, "aide"),
                                    ctx.data.site.get("review_every_months"))
     return markdown
 

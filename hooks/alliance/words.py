@@ -46,6 +46,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "page_info": "Informations sur cette page",
         "help_line": "Si vous allez mal en ce moment\u00a0:",
         "help_link": "Besoin d'aide maintenant\u00a0?",
+        "how_review": "Qui écrit, comment nous relisons",
+        "testimony_licence": "Ce témoignage n'est pas sous la licence CC BY-SA du site\u00a0: "
+                             "tous droits réservés. Ne le reproduisez pas ailleurs.",
+        "testimony_withdraw": "Il peut être retiré à la demande des personnes qui l'ont confié.",
         "no_sources": "Cette page ne s'appuie pas sur une publication\u00a0: elle présente le site "
                       "lui-même ou renvoie aux pages qui citent leurs sources.",
         "download": "Télécharger",
@@ -74,6 +78,14 @@ WORDS: dict[str, dict[str, Any]] = {
                      "jusqu'à ce que vous les effaciez.",
         "for": {"patients": "Pour les patients", "trainees": "Pour les personnes en formation",
                 "therapists": "Pour les soignants"},
+        # the sheets index, by the moment a sheet serves (sheets.model.MOMENTS)
+        "moments": {"before-first-session": "Avant la première séance",
+                    "between-sessions": "Entre les séances",
+                    "not-working": "Quand ça ne marche pas",
+                    "professionals": "Pour les pros, en soin ou en formation",
+                    "forms": "À part\u00a0: le formulaire de consentement"},
+        "forms_note": "Ce formulaire n'est pas une fiche d'exercice. Il sert à donner son accord "
+                      "avant qu'un témoignage soit publié sur le site.",
         "patient_voice": "Patient",
         "therapist_voice": "Soignant",
         "testimonies_by_theme": "Par thème",
@@ -82,6 +94,24 @@ WORDS: dict[str, dict[str, Any]] = {
         "kind_paraphrase": "Paraphrase d'un témoignage publié",
         "kind_composite": "Témoignage composite, écrit pour le site",
         "kind_contributed": "Témoignage confié au site",
+        # self-checks of the trainee path (alliance.self_check, assets/javascripts/self-check.js)
+        "self_check": {
+            "title": "Étape {number}\u00a0: vérifier vos acquis",
+            "intro": "Quelques questions pour vérifier votre lecture. Vos réponses restent dans "
+                     "cette page\u00a0: rien n'est enregistré ni envoyé.",
+            "check": "Vérifier mes réponses",
+            "reset": "Recommencer",
+            "right": "Juste.",
+            "wrong": "Pas tout à fait.",
+            "missing": "Vous n'avez pas répondu à cette question.",
+            "score": "{right} bonnes réponses sur {total}. Les explications sont sous chaque "
+                     "question.",
+            "score_one": "{right} bonne réponse sur {total}. Les explications sont sous chaque "
+                         "question.",
+            "zero_is_one": True,  # « 0 bonne réponse », singular in French
+            "cleared": "Les réponses ont été effacées.",
+            "answer": "La réponse",
+        },
     },
     "en": {
         "purpose": "What this sheet is for",
@@ -116,6 +146,10 @@ WORDS: dict[str, dict[str, Any]] = {
         "page_info": "About this page",
         "help_line": "If you are struggling right now:",
         "help_link": "Need help now?",
+        "how_review": "Who writes, how we review",
+        "testimony_licence": "This testimony is not under the site's CC BY-SA licence: "
+                             "all rights reserved. Do not reproduce it elsewhere.",
+        "testimony_withdraw": "It can be withdrawn at the request of the people who gave it.",
         "no_sources": "This page does not rely on a publication: it presents the site itself "
                       "or points to the pages that cite their sources.",
         "download": "Download",
@@ -141,6 +175,13 @@ WORDS: dict[str, dict[str, Any]] = {
         "keep_help": "Nothing is sent: your answers stay in this browser until you erase them.",
         "for": {"patients": "For patients", "trainees": "For trainees",
                 "therapists": "For clinicians"},
+        "moments": {"before-first-session": "Before the first session",
+                    "between-sessions": "Between sessions",
+                    "not-working": "When it is not working",
+                    "professionals": "For professionals, in care or in training",
+                    "forms": "Apart: the consent form"},
+        "forms_note": "This form is not an exercise sheet. It is for giving consent before a "
+                      "testimony is published on the site.",
         "patient_voice": "Patient",
         "therapist_voice": "Professional",
         "testimonies_by_theme": "By theme",
@@ -149,6 +190,23 @@ WORDS: dict[str, dict[str, Any]] = {
         "kind_paraphrase": "Paraphrase of a published testimony",
         "kind_composite": "Composite testimony, written for the site",
         "kind_contributed": "Testimony shared with the site",
+        "self_check": {
+            "title": "Step {number}: check your understanding",
+            "intro": "A few questions to check your reading. Your answers stay in this page: "
+                     "nothing is stored or sent.",
+            "check": "Check my answers",
+            "reset": "Start again",
+            "right": "Right.",
+            "wrong": "Not quite.",
+            "missing": "You have not answered this question.",
+            "score": "{right} right answers out of {total}. The explanations are under each "
+                     "question.",
+            "score_one": "{right} right answer out of {total}. The explanations are under each "
+                         "question.",
+            "zero_is_one": False,
+            "cleared": "The answers have been cleared.",
+            "answer": "The answer",
+        },
     },
 }
 

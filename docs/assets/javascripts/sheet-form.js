@@ -204,7 +204,10 @@
         doc.setTitle(title + " — Alliance");
         doc.setLanguage(lang);
         doc.setProducer("Alliance (pdf-lib, in the browser)");
-        var W = 595.28, H = 841.89, M = 50, width = W - 2 * M;
+        // US Letter where the reader's browser says North America (Québec included), else A4
+        var region = String(navigator.language || "").split("-")[1] || "";
+        var letter = /^(US|CA|MX)$/i.test(region);
+        var W = letter ? 612 : 595.28, H = letter ? 792 : 841.89, M = 50, width = W - 2 * M;
         var page = doc.addPage([W, H]);
         var y = H - M;
         var ink = PDFLib.rgb(0.1, 0.1, 0.1), navy = PDFLib.rgb(0.14, 0.19, 0.37);

@@ -18,11 +18,14 @@ from . import (
     helplines,
     ids,
     images,
+    legal,
     links,
     markers,
     nav,
+    people,
     readability,
     routes,
+    self_check,
     sheets,
     testimonies,
     translations,
@@ -30,9 +33,9 @@ from . import (
 )
 
 CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
-          external_links, glossary,
-          helplines, readability, typography, sheets, routes,
-          easy_read, diagrams)
+          external_links, glossary, helplines, readability, typography, sheets, routes, people,
+          legal,
+          easy_read, self_check, diagrams)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:

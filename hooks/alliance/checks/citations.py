@@ -1,9 +1,11 @@
-"""CITE: citations resolve to the bibliography, every entry is used, figures are cited."""
+"""CITE: citations resolve to the bibliography, every entry is used and has a known type,
+figures are cited."""
 
 from __future__ import annotations
 
 import re
 
+from ..bibexport import TYPES
 from ..bibliography import REFERENCES_STEM, cited_keys
 from ..context import SiteContext
 from ..markdown_scan import Block, blocks, content_lines, sentence_spans
@@ -77,6 +79,11 @@ def check(ctx: SiteContext) -> list[Problem]:
                 out.append(Problem(sheet.source, 1, 1, "CITE001",
                                    f"unknown bibliography key '{key}' in sources"))
     src = ctx.data.bibliography_src
+    for key, entry in bib.items():  # the BibTeX and RIS downloads need a known type
+        if entry.get("type") not in TYPES:
+            out.append(Problem("docs/_data/bibliography.yml", src.line(key, "type") if src else 1, 1,
+                               "CITE005", f"entry '{key}': unknown type {entry.get('type')!r} "
+                                          f"(one of {', '.join(TYPES)})"))
     for key in sorted(set(bib) - used):
         line = src.line(key) if src else 1
         out.append(Problem("docs/_data/bibliography.yml", line, 1, "CITE002",

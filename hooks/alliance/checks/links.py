@@ -7,6 +7,7 @@ import re
 from urllib.parse import unquote
 
 from .. import LANGUAGES
+from ..bibexport import BIBTEX_NAME, EXPORT_DIR, RIS_NAME
 from ..context import SiteContext
 from ..markdown_scan import anchors, links, markers
 from ..page_info import ANCHOR
@@ -38,6 +39,8 @@ def produced_files(ctx: SiteContext) -> set[str]:
         for lang, papers in PDF_FORMATS.items():
             for paper in papers:
                 out.add(f"{lang}:fiches/pdf/{pdf_name(sheet_id, lang, paper)}")
+    for lang in LANGUAGES:  # the bibliography downloads (hooks/bibexport.py)
+        out |= {f"{lang}:{EXPORT_DIR}/{name}" for name in (BIBTEX_NAME, RIS_NAME)}
     return out
 
 

@@ -22,14 +22,16 @@ from typing import Any
 from ..context import PdfInfo, SiteContext
 from ..seo import absolute
 from .model import Sheet
-from .render import PDF_FORMATS, pdf_name, render_pdf_html, write_pdf
+from .render import PDF_FORMATS, pdf_name, render_pdf_html, thumbnail_path, write_pdf
 
 CACHE_DIR = Path(".cache/pdf")
 RENDER_INPUTS = (
     "templates/sheets/sheet.html", "templates/sheets/pdf.html", "templates/sheets/pdf.css",
     "hooks/alliance/sheets/render.py", "hooks/alliance/sheets/model.py",
+    "hooks/alliance/sheets/thumbnail.py",
     "hooks/alliance/words.py", "hooks/alliance/bibliography.py",
-    "docs/_data/bibliography.yml", "docs/assets/favicon.svg",
+    "docs/_data/bibliography.yml", "docs/_data/people.yml", "docs/assets/favicon.svg",
+    "hooks/alliance/people.py",
 )
 # The libraries whose output is in the PDF: a new version may render differently.
 RENDER_LIBRARIES = ("weasyprint", "pydyf", "fonttools", "segno")
@@ -97,12 +99,13 @@ def _render(job: Job, sheet: Sheet, bibliography: dict[str, Any], root: str,
 
 
 def _prune(cache: Path, manifest: dict[str, Any], keep: set[str]) -> int:
-    """Delete the cached PDFs (and manifest entries) that no current source uses."""
+    """Delete the cached PDFs, their thumbnails and manifest entries that no current source
+    uses; return how many PDFs went."""
     pruned = 0
-    for path in cache.glob("*.pdf"):
+    for path in [*cache.glob("*.pdf"), *cache.glob("*.svg")]:
         if path.stem not in keep:
             path.unlink(missing_ok=True)
-            pruned += 1
+            pruned += path.suffix == ".pdf"
     for key in set(manifest) - keep:
         del manifest[key]
     return pruned
@@ -118,7 +121,8 @@ def build_pdfs(ctx: SiteContext, root_url: str, workers: int | None = None) -> P
     except (OSError, ValueError):
         manifest = {}
     jobs = plan(ctx, root_url)
-    missing = [j for j in jobs if not (cache / f"{j.key}.pdf").exists() or j.key not in manifest]
+    missing = [j for j in jobs if not (cache / f"{j.key}.pdf").exists() or j.key not in manifest
+               or not thumbnail_path(cache / f"{j.key}.pdf").exists()]
     sheets = [ctx.sheets[j.sheet_id] for j in missing]
     bibs = [{k: ctx.data.bibliography[k] for k in s.sources if k in ctx.data.bibliography}
             for s in sheets]

@@ -14,6 +14,7 @@ import segno
 from ..bibliography import reference_markdown
 from ..words import WORDS, long_date
 from .model import Sheet
+from .thumbnail import page_svg
 
 PAPERS = {"a4": "A4", "letter": "letter"}
 # The sheet templates live outside the theme folder, so MkDocs never publishes them.
@@ -71,6 +72,20 @@ def font_as_ttf(root: Path, name: str) -> Path:
     return target
 
 
+def _author_names(root: Path, sheet: Sheet, lang: str) -> list[str]:
+    """The sheet's authors by name, from docs/_data/people.yml (the ids if it is unreadable:
+    its problems are reported by the checks)."""
+    from ..people import REL, load, names
+    from ..problems import InputError
+    from ..yamlio import load_located_file
+
+    try:
+        people, _ = load(load_located_file(root / REL, root))
+    except (OSError, InputError):
+        people = {}
+    return names(people, sheet.authors, lang)
+
+
 def render_pdf_html(root: Path, sheet: Sheet, lang: str, paper: str, url: str,
                     bibliography: dict[str, Any]) -> str:
     env = templates(root)
@@ -81,19 +96,30 @@ def render_pdf_html(root: Path, sheet: Sheet, lang: str, paper: str, url: str,
     qr = segno.make(url, error="m").svg_data_uri(scale=2, border=1)
     sources = [_plain_reference(bibliography[k], lang) for k in sheet.sources if k in bibliography]
     return env.get_template("sheets/pdf.html").render(
+        author_names=_author_names(root, sheet, lang),
         sheet=sheet, t=sheet.text[lang], lang=lang, words=WORDS[lang], pdf=True, css=css,
         paper=paper, url=url, qr=qr, sources=sources,
         version=long_date(sheet.last_reviewed, lang))
 
 
+def thumbnail_path(pdf: Path) -> Path:
+    """Where the thumbnail of a PDF's first page is written: next to it, as SVG."""
+    return pdf.with_suffix(".svg")
+
+
 def write_pdf(html_text: str, target: Path, root: Path) -> int:
-    """Write a tagged PDF/UA-1 with form fields; return its number of pages."""
+    """Write a tagged PDF/UA-1 with form fields, and the SVG thumbnail of its first page
+    (drawn from the same layout); return its number of pages."""
     from weasyprint import HTML  # imported late: it needs Pango, only PDF building does
 
     document = HTML(string=html_text, base_url=(root / "docs/assets").as_uri() + "/").render(
         pdf_forms=True, pdf_variant="pdf/ua-1")
     target.parent.mkdir(parents=True, exist_ok=True)
+    thumb = thumbnail_path(target)
+    tmp_thumb = thumb.with_suffix(".svg.tmp")
+    tmp_thumb.write_text(page_svg(document.pages[0]), encoding="utf-8")
     tmp = target.with_suffix(".tmp")
     document.write_pdf(tmp, pdf_forms=True, pdf_variant="pdf/ua-1")
+    tmp_thumb.replace(thumb)
     tmp.replace(target)  # never leave a half-written PDF behind
     return len(document.pages)
