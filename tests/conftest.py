@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +14,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 SITE_URL = "https://alliance-soin.example/"
+# Added to a page before its scripts: every Content-Security-Policy violation, in window.__csp.
+CSP_LISTENER = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', e => window.__csp.push(
+    `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+"""
 
 
 def mkdocs_env() -> dict[str, str]:
@@ -37,21 +40,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
-def server(built_site: Path) -> Iterator[str]:
-    """The built site on 127.0.0.1, on a free port; stopped at the end of the session."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+def server(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site served as deployed: nginx with the site's headers, compressed
+    siblings and redirects, on 127.0.0.1 on a free port; stopped at the end of the
+    session (and by the kernel if the tests die)."""
+    from nginx_server import nginx_serving
+
+    with nginx_serving(built_site, tmp_path_factory.mktemp("nginx")) as url:
+        yield url
 
 
 def chromium_path() -> str:

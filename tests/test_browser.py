@@ -8,7 +8,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from conftest import ROOT, SITE_URL
+from conftest import CSP_LISTENER, ROOT, SITE_URL
 
 AXE = (ROOT / "node_modules/axe-core/axe.min.js")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -72,6 +72,8 @@ def test_search_answers_in_the_readers_language(context, server: str, start: str
 
 def test_page(context, server: str, sitemap_path: str) -> None:
     page = context.new_page()
+    page.add_init_script(CSP_LISTENER)  # the page is served with the site's CSP (nginx)
+    page.add_init_script(path=str(AXE))  # an init script: the CSP rightly blocks an added <script>
     outside, console_errors = [], []
     page.on("request", lambda r: None if r.url.startswith(server) or r.url.startswith("data:")
             else outside.append(r.url))
@@ -81,7 +83,6 @@ def test_page(context, server: str, sitemap_path: str) -> None:
     assert response is not None and response.status == 200
     page.wait_for_timeout(150)
 
-    page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         """async ([tags, disabled]) => {
             const rules = Object.fromEntries(disabled.map(r => [r, {enabled: false}]));
@@ -100,6 +101,7 @@ def test_page(context, server: str, sitemap_path: str) -> None:
     assert outside == [], f"requests outside the site: {outside}"
     assert context.cookies() == []
     assert console_errors == []
+    assert page.evaluate("window.__csp") == [], "Content-Security-Policy violations"
 
 
 @pytest.mark.parametrize(("start", "expected"), [

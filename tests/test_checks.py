@@ -110,6 +110,17 @@ def test_link_to_the_sources_of_a_page_that_has_none(site: Path) -> None:
     ]
 
 
+def test_anchors_of_generated_blocks_are_read_from_the_blocks(site: Path) -> None:
+    # the help page's first screen is #danger; the reporting routes are #signaler-<country>
+    append(site, "index", "fr", "\n[Danger](aide.md#danger), [France](aide.md#fr), "
+                                "[signaler](comprendre/depasser-les-limites.md#signaler-fr), "
+                                "[pas ça](comprendre/depasser-les-limites.md#fr).\n")
+    assert report(site) == [
+        "docs/index.fr.md:18:109: LINK002 broken link 'comprendre/depasser-les-limites.md#fr': "
+        "no heading or element with id 'fr' in docs/comprendre/depasser-les-limites.fr.md",
+    ]
+
+
 def test_link_to_a_missing_anchor(site: Path) -> None:
     edit(site, "index", "fr", "alliance.md#ce-qui-compte", "alliance.md#ce-qui-manque")
     append(site, "index", "fr", "\nRetour [en haut](#nulle-part).\n")
@@ -931,6 +942,35 @@ def test_data_file_of_the_wrong_shape(site: Path) -> None:
     ]
 
 
+def test_help_search_words_need_both_languages(site: Path) -> None:
+    data = site / "docs/_data/helplines.yml"
+    text = data.read_text(encoding="utf-8")
+    start = text.index("\nsearch_words:")
+    end = text.index("\ncountries:")
+    data.write_text(text[:start] + "\nsearch_words:\n  fr: [urgence]" + text[end:], encoding="utf-8")
+    line = line_of(data, "fr: [urgence]") - 1  # the key, on the line above
+    assert report(site) == [
+        f"docs/_data/helplines.yml:{line}:1: DATA002 'search_words' needs a list of words in fr "
+        "and in en",
+    ]
+
+
+def test_broken_help_lines_data_is_reported_not_a_crash(site: Path) -> None:
+    # the help page's block cannot be expanded from it: the data problem is what is reported
+    data = site / "docs/_data/helplines.yml"
+    replace_in(data, 'name: {fr: "Belgique", en: "Belgium"}', "nom: Belgique")
+    countries = "fr, ch, qc, ca, us, uk, ie"  # Belgium is left out of the known countries
+    fr_order, en_order = line_of(data, "  fr: [fr, be"), line_of(data, "  en: [uk, ie, us")
+    assert report(site) == [
+        f"docs/_data/helplines.yml:{fr_order}:1: DATA002 'order.fr' must list every country id "
+        f"once: {countries}",
+        f"docs/_data/helplines.yml:{en_order}:1: DATA002 'order.en' must list every country id "
+        f"once: {countries}",
+        f"docs/_data/helplines.yml:{line_of(data, 'id: be') }:1: DATA002 each country needs an "
+        "id and a name in fr and en",
+    ]
+
+
 def test_titles_are_unique(site: Path) -> None:
     write_page(site, "comprendre/references", "fr",
                page_front("comprendre/references", "fr", title="Glossaire"))
@@ -998,3 +1038,23 @@ def test_easy_read_pages_name_one_existing_standard_page(site: Path) -> None:
         f"docs/facile/e.{lang}.md:9:1: EASY004 'comprendre/alliance' already has an easy-read "
         f"version: docs/facile/d.{lang}.md",
     ))
+
+
+def test_self_checks_data_of_the_wrong_shape(site: Path) -> None:
+    data = site / "docs/_data/self_checks.yml"
+    replace_in(data, '    explanation: {fr: "Parce que.", en: "Because."}\n',
+               '    explanation: {fr: "Parce que.", en: "Because."}\n    hint: "x"\n')
+    assert report(site) == [
+        "docs/_data/self_checks.yml:7:1: SELF002 unknown field 'hint' (allowed: question, "
+        "choices, explanation)",
+    ]
+    data.write_text("[]\n", encoding="utf-8")
+    assert report(site)[0] == ("docs/_data/self_checks.yml:1:1: SELF001 the file must map each "
+                               "step's anchor to a list of questions")
+
+
+def test_bibliography_entry_of_an_unknown_type(site: Path) -> None:
+    replace_in(site / "docs/_data/bibliography.yml", 'type: article\n  authors: ["Bordin',
+               'type: paper\n  authors: ["Bordin')
+    assert "docs/_data/bibliography.yml:3:3: BIB003 entry 'bordin1979': type must be one of " \
+           "article, book, chapter, essay, report, web" in report(site)

@@ -51,7 +51,11 @@ MISTAKES = [
     ("comprendre/depasser-les-limites", "en", "\nSee [its sources](references.md#sources).\n"),
     ("comprendre/glossaire", "en", "\nSee [the testimonies](../temoignages/).\n"),
     ("comprendre/alliance", "en", "\n[As a PDF](../fiches/pdf/mes-objectifs.fr.a4.pdf)\n"),
+    ("comprendre/references", "en", "\nSee [France](depasser-les-limites.md#fr).\n"),
 ]
+# Right links to the ids of generated blocks, in a page the build must accept.
+RIGHT = ("index", "fr", "\n[Danger](aide.md#danger), [signaler](comprendre/"
+                        "depasser-les-limites.md#signaler-fr), [tous](temoignages/index.md#tous)\n")
 LEFT_OUT = "fiches/index"  # in no nav entry
 NOT_A_PAGE = "comprendre/disparue.md"  # a nav entry without its page
 EXPECTED = {f"docs/{stem}.{lang}.md" for stem, lang, _ in MISTAKES} | {
@@ -69,7 +73,7 @@ def broken_site(root: Path) -> Path:
     path = page_path(root, ALLIANCE, "fr")  # an id the English page does not have
     path.write_text(path.read_text(encoding="utf-8")
                     + '\nUn repère <span id="seulement-fr"></span>ici.\n', encoding="utf-8")
-    for stem, lang, text in MISTAKES:
+    for stem, lang, text in [*MISTAKES, RIGHT]:
         path = page_path(root, stem, lang)
         path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
     sync_all(root)

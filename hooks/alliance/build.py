@@ -82,6 +82,12 @@ class Build:
         return self._depth == 1
 
     @property
+    def finished(self) -> bool:
+        """Whether every language's build has ended (hooks/outputs.py has written the files
+        kept for the end): the whole site is on disk."""
+        return self._depth == 0
+
+    @property
     def context(self) -> SiteContext:
         if self._context is None:
             return self.start_language(self._lang)

@@ -32,6 +32,8 @@ class SiteContext:
     # (stem, lang) of the page files that exist but could not be read: their problem is
     # already reported, so the checks must not also call these pages missing
     unreadable: set[tuple[str, str]] = field(default_factory=set)
+    # (marker, lang) -> the ids its generated block gives (alliance.transform.generated_ids)
+    generated_ids: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
     def page(self, stem: str, lang: str) -> SourcePage | None:
         for page in self.pages:

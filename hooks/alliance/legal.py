@@ -23,8 +23,8 @@ NOTICE_MARKER = "legal-notice"
 CONTROLLER_MARKER = "data-controller"
 NOTICE_STEM = "a-propos/mentions-legales"
 PRIVACY_STEM = "a-propos/confidentialite"
-SITE_KEYS = {"contact_email", "testimony_email", "content_licence", "code_licence",
-             "legal", "review_every_months"}
+SITE_KEYS = {"contact_email", "testimony_email", "content_licence", "code_licence", "review_every_months",
+             "legal"}
 # role -> the fields it must have (each a text, or one per language)
 ROLES: dict[str, tuple[str, ...]] = {
     "publisher": ("name", "status", "address", "phone"),

@@ -18,6 +18,7 @@ from .sources import SourcePage
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 HEADING_ATTRS = re.compile(r"\{\s*:?\s*([^}]*)\}\s*$")
 ID_ATTR = re.compile(r"(?:^|\s)#([\w-]+)")
+ATTR_LIST = re.compile(r"\{:?\s*([^}]*)\}")
 HTML_ID = re.compile(r"""\bid=["']([^"']+)["']""")
 # An inline link or image: [text](target "title"), the title in "", '' or ().
 LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?"
@@ -164,7 +165,7 @@ def element_ids(page: SourcePage) -> list[tuple[int, int, str]]:
             continue
         for match in HTML_ID.finditer(line):
             out.append((number, match.start(1) + 1, match.group(1)))
-        for attrs in re.finditer(r"\{:?\s*([^}]*)\}", line):
+        for attrs in ATTR_LIST.finditer(line):
             for match in ID_ATTR.finditer(attrs.group(1)):
                 out.append((number, attrs.start(1) + match.start() + 2, match.group(1)))
     return out

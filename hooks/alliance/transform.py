@@ -23,11 +23,18 @@ from .bibliography import (
 )
 from .context import SiteContext
 from .diagrams import DIAGRAMS, MARKER_PREFIX
-from .diagrams import anchors as diagram_anchors
 from .diagrams import problems as diagram_problems
 from .diagrams import render as render_diagram
 from .helplines import help_markdown
-from .markdown_scan import MARKER
+from .markdown_scan import (
+    ATTR_LIST,
+    HEADING,
+    HEADING_ATTRS,
+    HTML_ID,
+    ID_ATTR,
+    MARKER,
+    heading_ids,
+)
 from .page_info import page_info_markdown
 from .routes import MARKER as ROUTES_MARKER
 from .routes import routes_markdown
@@ -201,16 +208,19 @@ def sheet_page_markdown(ctx: SiteContext, sheet_id: str, stem: str, lang: str) -
 
 @dataclass(frozen=True)
 class Marker:
-    """A generated block: what it expands to, the page that must carry it, its anchors."""
+    """A generated block: what it expands to and the page that must carry it. The ids it
+    gives are read from the block itself (`generated_ids`), never listed by hand."""
 
     expand: Callable[[SiteContext, str, str], str]  # (ctx, page stem, lang) -> Markdown
     page: str  # stem of the page that needs this block (MARK002 if the marker is missing)
-    anchors: Callable[[SiteContext], set[str]]  # ids the block gives its headings
     # the easy-read version of `page`, if there is one, must carry the block too
     easy_too: bool = False
     # a diagram's page is ordinary content: if the page is gone, that is the navigation and
     # link checks' business, not a lost generated block
     page_may_be_missing: bool = False
+    # only for a block whose ids depend on where it sits (the self-checks); the others'
+    # ids are read from the block itself
+    anchors: Callable[[SiteContext], set[str]] | None = None
 
 
 def _diagram_marker(name: str, page: str) -> Marker:
@@ -223,44 +233,60 @@ def _diagram_marker(name: str, page: str) -> Marker:
             return ""
         return f"\n{render_diagram(name, src.data, lang)}\n"
 
-    return Marker(expand, page, lambda ctx: diagram_anchors(name), page_may_be_missing=True)
-
-
-def _helpline_anchors(ctx: SiteContext) -> set[str]:
-    return {str(c.get("id", "")) for c in ctx.data.helplines.get("countries", [])}
-
-
-def _testimony_anchors(ctx: SiteContext) -> set[str]:
-    return {"tous", "par-theme"} | {f"theme-{t}" for t in ctx.data.themes}
+    return Marker(expand, page, page_may_be_missing=True)
 
 
 # The one registry of markers: the transform expands these, the checks know only these.
 MARKERS: dict[str, Marker] = {
     "helplines": Marker(lambda ctx, stem, lang: helplines_markdown(ctx, lang), "aide",
-                        _helpline_anchors, easy_too=True),
-    "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang),
-                       GLOSSARY_STEM, lambda ctx: set(ctx.data.glossary)),
+                        easy_too=True),
+    "glossary": Marker(lambda ctx, stem, lang: glossary_markdown(ctx, lang), GLOSSARY_STEM),
     ROUTES_MARKER: Marker(lambda ctx, stem, lang: routes_markdown(ctx.data.routes, lang, long_date),
-                          "comprendre/depasser-les-limites",
-                          lambda ctx: {str(c.get("id", "")) for c in ctx.data.routes.get("countries", [])}),
+                          "comprendre/depasser-les-limites"),
     "bibliography": Marker(lambda ctx, stem, lang: bibliography_markdown(ctx.data.bibliography,
                                                                          lang),
-                           REFERENCES_STEM, lambda ctx: set(ctx.data.bibliography)),
-    "testimonies-index": Marker(testimonies_markdown, "temoignages/index", _testimony_anchors),
-    "sheets-index": Marker(sheets_index_markdown, "fiches/index", lambda ctx: set(MOMENTS)),
+                           REFERENCES_STEM),
+    "testimonies-index": Marker(testimonies_markdown, "temoignages/index"),
+    "sheets-index": Marker(sheets_index_markdown, "fiches/index"),
     legal.NOTICE_MARKER: Marker(lambda ctx, stem, lang: legal.notice_markdown(ctx.data.site, lang),
-                                legal.NOTICE_STEM, lambda ctx: set(legal.ANCHORS.values())),
+                                legal.NOTICE_STEM),
     legal.CONTROLLER_MARKER: Marker(
         lambda ctx, stem, lang: legal.controller_markdown(ctx.data.site, lang),
-        legal.PRIVACY_STEM, lambda ctx: set()),
+        legal.PRIVACY_STEM),
     people.MARKER: Marker(lambda ctx, stem, lang: people.people_markdown(ctx.data.people, lang),
-                          people.ABOUT_STEM,
-                          lambda ctx: {f"personne-{pid}" for pid in ctx.data.people}),
+                          people.ABOUT_STEM),
     # one per step: expanded by `expand_self_checks`, which knows the section it sits in
     SELF_CHECK_MARKER: Marker(lambda ctx, stem, lang: "", "pros/parcours-formation",
-                              lambda ctx: self_check_anchors(ctx.data.self_checks)),
+                              anchors=lambda ctx: self_check_anchors(ctx.data.self_checks)),
     **{f"{MARKER_PREFIX}{name}": _diagram_marker(name, page) for name, page in DIAGRAMS.items()},
 }
+
+
+def generated_ids(ctx: SiteContext, name: str, lang: str) -> set[str]:
+    """The ids the block of marker `name` gives in `lang`: HTML ids, `{ #id }` attributes,
+    and the ids the renderer computes for its headings without one. Read from the block as
+    the build expands it, once per build."""
+    key = (name, lang)
+    if MARKERS[name].anchors is not None:
+        return MARKERS[name].anchors(ctx)
+    if key not in ctx.generated_ids:
+        marker = MARKERS[name]
+        try:
+            block = marker.expand(ctx, marker.page, lang)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            if not ctx.problems:
+                raise  # sound data that cannot be expanded: a bug, not a content problem
+            block = ""  # its data file is broken, and that is already reported
+        ids = set(HTML_ID.findall(block))
+        plain = []
+        for line in block.splitlines():
+            for attrs in ATTR_LIST.finditer(line):
+                ids |= set(ID_ATTR.findall(attrs.group(1)))
+            heading = HEADING.match(line)
+            if heading and not HEADING_ATTRS.search(heading.group(2)):
+                plain.append(line)
+        ctx.generated_ids[key] = ids | set(heading_ids(tuple(plain)))
+    return ctx.generated_ids[key]
 
 
 def expand_self_checks(ctx: SiteContext, markdown: str, lang: str) -> str:
@@ -363,9 +389,9 @@ def page_markdown(ctx: SiteContext, markdown: str, stem: str, lang: str,
     if meta.get("kind") == "testimony":
         byline += testimony_licence_html(stem, lang) + "\n"
     sources = sources_markdown(ctx, used, lang) if has_sources_section(stem, meta) else ""
-    # the point of the page first (on the help page, the numbers); who wrote it, when,
-    # under which licence, and its sources at the end
-    markdown += page_info_markdown(meta, lang, byline, sources, relative_link(stem, "aide"),
+    # the point of the page first; who wrote it, when, and its sources at the end
+    markdown += page_info_markdown(meta, lang, byline, sources,
+                                   relative_link(stem, "aide"),
                                    ctx.data.site.get("review_every_months"))
     return markdown
 

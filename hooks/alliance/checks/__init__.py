@@ -10,6 +10,7 @@ from ..problems import Problem
 from . import (
     bibliography,
     citations,
+    csp,
     diagrams,
     easy_read,
     external_links,
@@ -24,6 +25,7 @@ from . import (
     nav,
     people,
     readability,
+    redirects,
     routes,
     self_check,
     sheets,
@@ -35,7 +37,7 @@ from . import (
 CHECKS = (bibliography, markers, nav, ids, links, translations, citations, testimonies, images,
           external_links, glossary, helplines, readability, typography, sheets, routes, people,
           legal,
-          easy_read, self_check, diagrams)
+          easy_read, self_check, diagrams, csp, redirects)
 
 
 def run_all(ctx: SiteContext, today: dt.date | None = None) -> list[Problem]:

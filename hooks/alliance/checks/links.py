@@ -14,7 +14,7 @@ from ..page_info import ANCHOR
 from ..problems import Problem
 from ..sheets.render import PDF_FORMATS, pdf_name, sheet_page_anchors
 from ..sources import SourcePage, asset_files
-from ..transform import MARKERS, has_sources_section
+from ..transform import MARKERS, generated_ids, has_sources_section
 
 SCHEMES = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
@@ -26,7 +26,7 @@ def generated_anchors(ctx: SiteContext, page: SourcePage) -> set[str]:
     out = {"sources", ANCHOR} if has_sources_section(page.stem, page.meta) else {ANCHOR}
     for _, _, name in markers(page):
         if name in MARKERS:
-            out |= MARKERS[name].anchors(ctx)
+            out |= generated_ids(ctx, name, page.lang)
     if page.kind == "sheet":
         out |= sheet_page_anchors(ctx.root)
     return out
