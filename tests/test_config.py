@@ -17,7 +17,7 @@ def config() -> dict:
 
 class _Loader(yaml.SafeLoader):
     """Reads mkdocs.yml's `!ENV [NAME, default]` as its default, and a
-    `!!python/name:module.attr` (the emoji settings) as its dotted name, never importing it."""
+    `!!python/name:module.attr` (the theme's icon extension) as the dotted name."""
 
 
 _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
