@@ -20,6 +20,8 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+# Python names (`!!python/name:…`, for extensions) are not needed here: read as None.
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def test_serve_rebuilds_on_edits_to_theme_templates_and_hooks() -> None:
