@@ -52,7 +52,8 @@ urls: $(STAMP) system-pdf ## build, then add the site's new addresses to publish
 	$(BIN)/mkdocs build --strict --quiet -d build/urls-site
 	$(BIN)/python -m alliance urls build/urls-site
 
-audit: $(STAMP) $(NPM_STAMP) system-pdf system-browser ## Lighthouse on a sample of pages (a benchmark, not a test)
+audit: $(STAMP) system-pdf system-browser ## Lighthouse on a sample of pages (a benchmark, not a test)
+	npm ci --prefix tools/audit --no-audit --no-fund --loglevel=error
 	$(BIN)/python tests/audit.py
 
 page-weight: build system-browser ## what a first visit downloads, per sample page (report the figures)

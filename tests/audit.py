@@ -30,7 +30,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
-LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
+LIGHTHOUSE = ROOT / "tools/audit/node_modules/.bin/lighthouse"  # installed by `make audit` only
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {"home": "", "concept": "comprendre/alliance/", "testimony": "temoignages/rupture-reparee/",
          "sheet": "fiches/mes-objectifs/", "help": "aide/"}
