@@ -10,21 +10,20 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import re
 import shutil
 import struct
 import subprocess
 import sys
-import threading
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from alliance.redirects import load_redirects, redirect_pages, relative
 from alliance.urls import contract_problems
-from conftest import ROOT, SITE_URL, QuietHandler, mkdocs_env
+from conftest import ROOT, SITE_URL, mkdocs_env
+from nginx_server import nginx_serving
 
 OLD, NEW = "temoignages/exemple", "temoignages/exemple-confiance"
 TITLES = {"fr": "Un exemple de confiance", "en": "An example of trust"}
@@ -111,15 +110,11 @@ def _fixture_repo(root: Path) -> Path:
 
 @contextlib.contextmanager
 def serve_folder(folder: Path) -> Iterator[str]:
-    """A folder on 127.0.0.1 (a host without redirects), stopped at the end."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    """A folder served by nginx on 127.0.0.1 as a host without redirects would serve it
+    (no redirect rules: only the redirect pages lead on), stopped at the end."""
+    with tempfile.TemporaryDirectory() as run_dir, \
+            nginx_serving(folder, Path(run_dir), redirects=()) as url:
+        yield url
 
 
 def _build(root: Path) -> subprocess.CompletedProcess:
