@@ -16,10 +16,13 @@ def config() -> dict:
 
 
 class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml's `!ENV [NAME, default]` as its default."""
+    """Reads mkdocs.yml's `!ENV [NAME, default]` as its default, and a
+    `!!python/name:module.attr` (the theme's icon extension) as the dotted name."""
 
 
 _Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/name:",
+                              lambda loader, suffix, node: suffix)
 
 
 def test_serve_rebuilds_on_edits_to_theme_templates_and_hooks() -> None:

@@ -208,8 +208,11 @@ def test_the_point_comes_first_and_page_information_last(context_desktop, server
     info = article.locator("section.page-info")
     assert info.count() == 1
     # the block is the last thing of the page, and holds byline, dates, sources, help link
-    last = article.evaluate("a => [...a.children].filter(e => e.offsetHeight > 0).pop().className")
-    assert last == "page-info", last
+    # nothing of the text comes after it (only the share kit, itself page furniture)
+    after = article.evaluate("""a => { const kids = [...a.children].filter(e => e.offsetHeight > 0);
+        return kids.slice(kids.findIndex(e => e.matches('section.page-info')) + 1)
+                   .map(e => e.className); }""")
+    assert all("share-kit" in name for name in after), after
     assert info.locator(".byline").count() == 1
     assert info.locator("time").count() >= 2
     assert info.locator("#sources").count() == 1
@@ -244,9 +247,9 @@ def test_the_dark_scheme_keeps_aa_contrast(browser, server: str, path: str) -> N
                               service_workers="block")
     try:
         page = ctx.new_page()
+        page.add_init_script(path=str(AXE))  # the site's CSP rightly blocks an added <script>
         page.goto(server + path, wait_until="load")
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-        page.add_script_tag(path=str(AXE))
         found = page.evaluate(
             """async tags => {
                 const r = await axe.run(document, {runOnly: {type: 'tag', values: tags},
@@ -257,3 +260,28 @@ def test_the_dark_scheme_keeps_aa_contrast(browser, server: str, path: str) -> N
         assert found == []
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize(("path", "kind"), [("fiches/mes-objectifs/", "Fiche d'exercice"),
+                                            ("en/fiches/mes-objectifs/", "Exercise sheet")])
+def test_a_printed_sheet_opens_with_a_letterhead(context_desktop, server: str, path: str,
+                                                 kind: str) -> None:
+    """On paper, a sheet looks like a handout: the site's mark, the kind of document and
+    its purpose above the title; the page information block keeps only the sources."""
+    page = context_desktop.new_page()
+    page.goto(server + path, wait_until="load")
+    head = page.locator(".sheet-print-header")
+    assert not head.is_visible()  # on screen, the title and the lead say it already
+    page.emulate_media(media="print")
+    assert head.is_visible()
+    purpose = page.locator(".sheet-lead").text_content().strip()
+    assert head.text_content().replace("\u00a0", " ").split("·", 1)[1].strip().startswith(kind)
+    assert purpose in head.text_content()
+    title = page.locator("article h1").bounding_box()
+    assert head.bounding_box()["y"] + head.bounding_box()["height"] <= title["y"]
+    mark = page.locator(".sheet-mark")
+    assert "favicon.svg" in mark.evaluate("e => getComputedStyle(e).backgroundImage")
+    assert mark.bounding_box()["width"] >= 40  # about 13 mm
+    info = page.locator("section.page-info")
+    assert info.locator("#sources").is_visible()
+    assert not info.locator(".page-info__next").is_visible()

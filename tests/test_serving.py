@@ -129,7 +129,8 @@ def test_the_hosts_files_say_what_nginx_sends(server: str, built_site: Path, pol
     for name, value in policy.security_headers:
         assert f"\n  {name}: {value}\n" in written
         assert headers[name] == value
-    assert f"\n/fiches/:page/\n  Content-Security-Policy: {policy.csp}\n" in written
+    # a sheet's folder (its page, its QR code) has the CSP; its PDFs, one folder down, do not
+    assert f"\n/fiches/mes-objectifs/*\n  Content-Security-Policy: {policy.csp}\n" in written
     assert (built_site / "_redirects").read_text(encoding="utf-8") == redirects_file(policy)
     assert fetch(server + "_headers")[0] == 404  # configuration, not a page
 

@@ -59,11 +59,6 @@ def wrap(text: str, width: float, size: float, weight: str = "normal") -> list[s
     return lines
 
 
-def fits(text: str, width: float, size: float, weight: str = "normal") -> bool:
-    return all(len(line) * size * CHAR[weight] <= width
-               for line in wrap(text, width, size, weight))
-
-
 def text(x: float, y: float, lines: list[str], cls: str, size: float,
          anchor: str = "start") -> str:
     """A <text> whose first baseline is at y, one <tspan> per line."""

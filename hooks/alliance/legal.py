@@ -67,6 +67,10 @@ def validate(src: Located) -> list[Problem]:
         return out
     for key in sorted(set(data) - SITE_KEYS, key=str):
         bad((key,), "DATA003", f"unknown key '{key}' (known: {', '.join(sorted(SITE_KEYS))})")
+    months = data.get("review_every_months", 12)
+    if not isinstance(months, int) or isinstance(months, bool) or not 1 <= months <= 36:
+        bad(("review_every_months",), "DATA002", "review_every_months must be a whole number "
+                                                  "of months, from 1 to 36")
     legal = data.get("legal")
     if not isinstance(legal, dict):
         bad(("legal",) if "legal" in data else (), "LEGAL001",
