@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from alliance.bibliography import in_text, reference_markdown, replace_citations
-from alliance.checks.output import typography_problems
+from alliance.checks.output import typography_problems, without_site_menu
 from alliance.french import restore_spaces, space_attributes
 from fixture_site import (
     BIBLIOGRAPHY,
@@ -169,6 +169,17 @@ def test_built_french_page_text_is_checked() -> None:
         f"site/x/index.html:4:56: OUT003 ':' {ORDINARY} (TYPO003, in an attribute of this "
         "element)",
     ]
+
+
+def test_the_site_menu_is_read_on_one_page_only_lines_kept() -> None:
+    page = ('<header>Aide : ici</header>\n<div class="md-sidebar md-sidebar--primary">\n'
+            '<a>Menu : entrée</a>\n</div>\n<div class="md-sidebar md-sidebar--secondary">\n'
+            '<p>Sur cette page : ceci</p>\n</div>')
+    skipped = without_site_menu(page)
+    assert skipped.count("\n") == page.count("\n") and "Menu" not in skipped
+    # what is not the menu is still read, on its own lines
+    assert [p.line for p in typography_problems(skipped, "site/x/index.html")] == [1, 6]
+    assert [p.line for p in typography_problems(page, "site/x/index.html")] == [1, 3, 6]
 
 
 def test_theme_labels_in_attributes_get_their_space() -> None:

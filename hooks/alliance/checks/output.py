@@ -125,6 +125,23 @@ def typography_problems(html_text: str, rel: str) -> list[Problem]:
     return out
 
 
+MENU_START, MENU_END = 'class="md-sidebar md-sidebar--primary"', 'class="md-sidebar md-sidebar--secondary"'
+
+
+def without_site_menu(html_text: str) -> str:
+    """The page with its site menu blanked (line breaks kept, so lines stay right). The menu
+    is the same on every page but for which entry is current: its labels are the pages'
+    titles and the navigation's, checked in their sources, and the whole menu is checked on
+    one page. Half of a page's HTML, skipped on the others."""
+    start = html_text.find(MENU_START)
+    end = html_text.find(MENU_END, start)
+    if start < 0 or end < 0:
+        return html_text
+    # cut just before the element's opening "<div" on both sides
+    start, end = html_text.rfind("<", 0, start), html_text.rfind("<", 0, end)
+    return html_text[:start] + "\n" * html_text.count("\n", start, end) + html_text[end:]
+
+
 def french_pages(site_dir: Path) -> list[Path]:
     """The built French pages (English ones live under en/)."""
     return sorted(path for path in site_dir.rglob("*.html")
@@ -135,9 +152,12 @@ def check_site(site_dir: Path, ctx: SiteContext) -> list[Problem]:
     """Every problem of the built site, paths relative to the output folder's parent.
     The help pages are the pages that must carry the help lines (the easy-read one too)."""
     out: list[Problem] = []
-    for path in french_pages(site_dir):
+    for index, path in enumerate(french_pages(site_dir)):
         rel = f"{site_dir.name}/{path.relative_to(site_dir).as_posix()}"
-        out += typography_problems(path.read_text(encoding="utf-8"), rel)
+        html_text = path.read_text(encoding="utf-8")
+        if index:  # the first page is read whole: its menu stands for every page's
+            html_text = without_site_menu(html_text)
+        out += typography_problems(html_text, rel)
     wanted = {d for d in ctx.data.helpline_digits() if d}
     for lang in LANGUAGES:
         for stem in pages_needing(ctx, "helplines", lang):
