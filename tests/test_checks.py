@@ -378,7 +378,7 @@ def test_denylisted_place_of_several_words(site: Path) -> None:
     denylist.write_text(denylist.read_text(encoding="utf-8") + name_hash("Pôle  Santé Nord")
                         + "\n", encoding="utf-8")
     edit(site, TESTIMONY, "fr", "J'avais peur de parler.",
-         "J'avais peur de parler au pôle santé nord, pas au pôle sud.")
+         "J'avais peur de parler au Pôle santé nord, pas au pôle sud.")
     assert report(site) == [
         "docs/temoignages/exemple.fr.md:25:27: TEST002 a name from the denylist appears here: "
         "remove it (testimonies are anonymous)",

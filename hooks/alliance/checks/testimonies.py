@@ -86,9 +86,12 @@ def check(ctx: SiteContext) -> list[Problem]:
             words = list(WORD.finditer(line)) if ctx.data.denylist else []
             lower = [m.group(0).lower() for m in words]
             for index, match in enumerate(words):
-                # a name may be several words ("Arca Sud"): try 1 to NAME_WORDS words
+                # a name may be several words ("Arca Sud"): try 1 to NAME_WORDS words; a
+                # name of several words starts with a capital, as a proper noun does
+                # (hashing every run of words of every page took most of the check's time)
+                longest = NAME_WORDS if match.group(0)[0].isupper() else 1
                 name = ""
-                for size in range(1, NAME_WORDS + 1):
+                for size in range(1, longest + 1):
                     if index + size > len(words):
                         break
                     name = f"{name} {lower[index + size - 1]}" if name else lower[index]
