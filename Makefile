@@ -52,14 +52,14 @@ urls: $(STAMP) system-pdf ## build, then add the site's new addresses to publish
 	$(BIN)/mkdocs build --strict --quiet -d build/urls-site
 	$(BIN)/python -m alliance urls build/urls-site
 
-audit: $(STAMP) system-pdf system-browser ## Lighthouse on a sample of pages (a benchmark, not a test)
+audit: $(STAMP) system-pdf system-browser system-server ## Lighthouse on a sample of pages (a benchmark, not a test)
 	npm ci --prefix tools/audit --no-audit --no-fund --loglevel=error
 	$(BIN)/python tests/audit.py
 
 page-weight: build system-browser ## what a first visit downloads, per sample page (report the figures)
 	$(BIN)/python tests/page_weight.py site
 
-screenshots: $(STAMP) system-pdf system-browser ## PNGs of the home, a concept, a testimony and a sheet page (phone and desktop, light and dark) in screenshots/, for reviewers
+screenshots: $(STAMP) system-pdf system-browser system-server ## PNGs of the home, a concept, a testimony and a sheet page (phone and desktop, light and dark) in screenshots/, for reviewers
 	$(BIN)/python tests/screenshots.py
 
 # --------------------------------------------------------------- setup

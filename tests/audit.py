@@ -2,8 +2,8 @@
 page kinds in both languages; prints a table against the budgets. A benchmark, not a test:
 CI does not run it, and nothing fails on a missed budget (the exit code stays 0).
 
-    python tests/audit.py                     build, serve on 127.0.0.1 (nginx as deployed
-                                              when the project has it), audit
+    python tests/audit.py                     build, serve on 127.0.0.1 with nginx as
+                                              deployed, audit
     python tests/audit.py --url http://127.0.0.1:8080/   audit a running server (make preview)
 
 Budgets: performance >= 95; accessibility, best practices, SEO 100; first load <= 150 KB
@@ -16,16 +16,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,33 +35,12 @@ BUDGET_KB = 150
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", "/")
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+def serving(site: Path, run_dir: Path) -> contextlib.AbstractContextManager[str]:
+    """The preview server: nginx with the deployed headers, compression and redirects."""
+    from nginx_server import nginx_serving  # tests/, beside this script
 
-
-@contextlib.contextmanager
-def served(folder: Path) -> Iterator[str]:
-    handler = functools.partial(Quiet, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-def serving(site: Path, run_dir: Path) -> tuple[contextlib.AbstractContextManager[str], str]:
-    """The preview server (nginx with the deployed headers, compression and redirects,
-    tests/nginx_server.py) when the project has it; else a plain local file server."""
-    sys.path.insert(0, str(ROOT / "hooks"))
-    try:
-        from nginx_server import nginx_serving
-    except ImportError:
-        return served(site), "a plain file server (python -m http.server: no compression)"
     run_dir.mkdir(parents=True, exist_ok=True)
-    return nginx_serving(site, run_dir), "nginx as deployed (make preview)"
+    return nginx_serving(site, run_dir)
 
 
 def build(out: Path) -> None:
@@ -145,9 +120,8 @@ def main() -> int:
             if args.url:
                 base, how, compressed = args.url, args.url, True
             else:
-                server, how = serving(site, Path(tmp) / "nginx")
-                compressed = how.startswith("nginx")
-                base = stack.enter_context(server)
+                how, compressed = "nginx as deployed (make preview)", True
+                base = stack.enter_context(serving(site, Path(tmp) / "nginx"))
             print(f"Auditing {how}.", file=sys.stderr, flush=True)
             header = ["page", "perf", "a11y", "best", "seo", "KB sent", "KB gz", "requests", "budget"]
             rows = []

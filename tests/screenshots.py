@@ -13,19 +13,15 @@ Without --site, the site is built strictly into a temporary folder first. The se
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from conftest import ROOT, chromium_path, mkdocs_env  # noqa: E402
+from nginx_server import nginx_serving  # noqa: E402
 
 PAGES = {
     "home": "",
@@ -35,23 +31,6 @@ PAGES = {
 }
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
 SCHEMES = ("light", "dark")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def build(into: Path) -> None:
@@ -69,7 +48,8 @@ def shoot(site: Path, out: Path, full_page: bool) -> list[Path]:
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    with serve(site) as base, sync_playwright() as p:
+    with tempfile.TemporaryDirectory() as run_dir, nginx_serving(site, Path(run_dir)) as base, \
+            sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), headless=True,
                                     args=["--no-sandbox", "--disable-gpu"])
         try:

@@ -16,6 +16,7 @@ from typing import Any
 from . import LANGUAGES
 from .people import localized_text
 from .problems import Problem
+from .words import WORDS
 from .yamlio import Located
 
 REL = "docs/_data/site.yml"
@@ -32,26 +33,6 @@ ROLES: dict[str, tuple[str, ...]] = {
     "host": ("name", "address", "phone"),
 }
 ANCHORS = {"publisher": "editeur", "director": "direction-publication", "host": "hebergement"}
-TEXT = {
-    "fr": {"publisher": "Éditeur", "director": "Direction de la publication",
-           "host": "Hébergement", "name": "Nom", "status": "Forme", "address": "Adresse",
-           "phone": "Téléphone", "email": "E-mail", "colon": "\u00a0:",
-           "director_text": "La personne responsable de ce qui est publié sur le site.",
-           "host_text": "L'entreprise qui garde les fichiers du site sur ses serveurs et les "
-                        "sert aux lecteurs.",
-           "controller_text": "Les témoignages envoyés par e-mail sont reçus et gardés par "
-                              "l'éditeur du site\u00a0:",
-           "placeholder": "À compléter avant la publication."},
-    "en": {"publisher": "Publisher", "director": "Director of publication",
-           "host": "Hosting", "name": "Name", "status": "Legal form", "address": "Address",
-           "phone": "Telephone", "email": "E-mail", "colon": ":",
-           "director_text": "The person responsible for what is published on the site.",
-           "host_text": "The company that keeps the site's files on its servers and serves "
-                        "them to readers.",
-           "controller_text": "Testimonies sent by e-mail are received and kept by the site's "
-                              "publisher:",
-           "placeholder": "To be filled in before publication."},
-}
 
 
 def validate(src: Located) -> list[Problem]:
@@ -98,7 +79,7 @@ def validate(src: Located) -> list[Problem]:
 
 
 def _entry_lines(site: dict[str, Any], role: str, lang: str, with_email: bool) -> list[str]:
-    words = TEXT[lang]
+    words = WORDS[lang]["legal"] | {"colon": WORDS[lang]["colon"]}
     entry = (site.get("legal") or {}).get(role) or {}
     out = []
     for key in ROLES[role]:
@@ -115,7 +96,7 @@ def _entry_lines(site: dict[str, Any], role: str, lang: str, with_email: bool) -
 
 def notice_markdown(site: dict[str, Any], lang: str) -> str:
     """Publisher, director of publication and host, each under its own heading."""
-    words = TEXT[lang]
+    words = WORDS[lang]["legal"] | {"colon": WORDS[lang]["colon"]}
     out = []
     for role in ROLES:
         out.append(f"## {words[role]} {{ #{ANCHORS[role]} }}\n")
@@ -130,7 +111,7 @@ def notice_markdown(site: dict[str, Any], lang: str) -> str:
 
 def controller_markdown(site: dict[str, Any], lang: str) -> str:
     """Who holds the testimonies (the publisher), for the privacy page."""
-    words = TEXT[lang]
+    words = WORDS[lang]["legal"] | {"colon": WORDS[lang]["colon"]}
     out = [words["controller_text"], ""]
     out += _entry_lines(site, "publisher", lang, with_email=False)
     email = html.escape(str(site.get("testimony_email", "")))

@@ -17,6 +17,7 @@ from typing import Any
 
 from . import LANGUAGES
 from .problems import Problem
+from .words import WORDS
 from .yamlio import Located
 
 REL = "docs/_data/people.yml"
@@ -25,14 +26,6 @@ ABOUT_STEM = "a-propos/index"
 ABOUT_ANCHOR = "qui-ecrit"
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PERSON_KEYS = {"name", "role", "profession", "placeholder"}
-TEXT = {
-    "fr": {"role": "Rôle", "profession": "Profession ou qualification",
-           "placeholder": "À remplacer par une personne nommée avant la publication.",
-           "colon": "\u00a0:"},
-    "en": {"role": "Role", "profession": "Profession or qualification",
-           "placeholder": "To be replaced by a named person before publication.",
-           "colon": ":"},
-}
 
 
 @dataclass(frozen=True)
@@ -121,7 +114,7 @@ def byline_names_html(people: dict[str, Person], ids: list[str], lang: str, abou
 
 def people_markdown(people: dict[str, Person], lang: str) -> str:
     """The list of people on the about page, one anchored entry each."""
-    words = TEXT[lang]
+    words = WORDS[lang]["people"] | {"colon": WORDS[lang]["colon"]}
     out = []
     for person in people.values():
         out.append(f"### {html.escape(person.name[lang])} {{ #personne-{person.id} }}\n")

@@ -23,6 +23,19 @@ WORDS: dict[str, dict[str, Any]] = {
         "fill": "À remplir",
         "date_format": "jj/mm/aaaa",
         "colon": "\u00a0:",
+        # the legal notice and the privacy page's data controller (alliance.legal)
+        "legal": {"publisher": "Éditeur", "director": "Direction de la publication",
+                  "host": "Hébergement", "name": "Nom", "status": "Forme", "address": "Adresse",
+                  "phone": "Téléphone", "email": "E-mail",
+                  "director_text": "La personne responsable de ce qui est publié sur le site.",
+                  "host_text": "L'entreprise ou l'organisme qui garde les fichiers du site sur "
+                               "ses serveurs et les sert aux lecteurs.",
+                  "controller_text": "Les témoignages envoyés par e-mail sont reçus et gardés "
+                                     "par l'éditeur du site\u00a0:",
+                  "placeholder": "À compléter avant la publication."},
+        # the people of the about page (alliance.people)
+        "people": {"role": "Rôle", "profession": "Profession ou qualification",
+                   "placeholder": "À remplacer par une personne nommée avant la publication."},
         "list_sep": "\u00a0; ",
         "row": "ligne",
         "row_title": "Ligne",
@@ -123,6 +136,17 @@ WORDS: dict[str, dict[str, Any]] = {
         "fill": "To fill in",
         "date_format": "dd/mm/yyyy",
         "colon": ":",
+        "legal": {"publisher": "Publisher", "director": "Director of publication",
+                  "host": "Hosting", "name": "Name", "status": "Legal form", "address": "Address",
+                  "phone": "Telephone", "email": "E-mail",
+                  "director_text": "The person responsible for what is published on the site.",
+                  "host_text": "The company or organisation that keeps the site's files on its "
+                               "servers and serves them to readers.",
+                  "controller_text": "Testimonies sent by e-mail are received and kept by the "
+                                     "site's publisher:",
+                  "placeholder": "To be filled in before publication."},
+        "people": {"role": "Role", "profession": "Profession or qualification",
+                   "placeholder": "To be replaced by a named person before publication."},
         "list_sep": "; ",
         "row": "row",
         "row_title": "Row",
